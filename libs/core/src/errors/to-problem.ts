@@ -137,6 +137,13 @@ function fromHttpException(error: HttpException): ProblemParts {
   };
 }
 
+/** Fastify's errors reach the filter wrapped in an HttpException by the Nest adapter, or bare. */
+function fastifyErrorOf(error: unknown): ProblemParts | undefined {
+  const candidate = error instanceof HttpException ? error.cause : error;
+  const code = (candidate as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && code in FASTIFY_ERRORS ? FASTIFY_ERRORS[code] : undefined;
+}
+
 function classify(error: unknown): ProblemParts {
   if (error instanceof AppError) {
     return {
@@ -149,6 +156,8 @@ function classify(error: unknown): ProblemParts {
       unexpected: error.status >= 500,
     };
   }
+  const fastifyError = fastifyErrorOf(error);
+  if (fastifyError) return fastifyError;
   if (error instanceof HttpException) return fromHttpException(error);
   if (error instanceof EntityNotFoundError) {
     return { status: 404, code: CoreErrorCode.NotFound, detail: 'The resource was not found' };
@@ -157,8 +166,6 @@ function classify(error: unknown): ProblemParts {
     const known = fromDatabase(error);
     if (known) return known;
   }
-  const fastifyCode = (error as { code?: unknown })?.code;
-  if (typeof fastifyCode === 'string' && fastifyCode in FASTIFY_ERRORS) return FASTIFY_ERRORS[fastifyCode];
   const statusCode = (error as { statusCode?: unknown })?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     return {

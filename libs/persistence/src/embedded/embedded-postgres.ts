@@ -95,7 +95,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.start();
   } catch (error) {
     throw new Error(
-      `Embedded PostgreSQL failed to start in ${options.dataDir}. Last output:\n${recentLog.join('')}`,
+      `Embedded PostgreSQL failed to start in ${options.dataDir} (${String(error)}). Last output:\n${recentLog.join('')}`,
       { cause: error },
     );
   }

@@ -1,0 +1,3 @@
+export * from './test-database-name';
+export * from './test-cluster';
+export * from './test-database';
