@@ -17,9 +17,10 @@ const PROBLEM_RESPONSE = {
  * the specific ones its decorators declare. Keys are sorted so the document is stable across builds.
  */
 function addProblemResponses(document: OpenAPIObject): void {
+  const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
   for (const pathItem of Object.values(document.paths)) {
-    for (const operation of Object.values(pathItem)) {
-      if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
+    for (const operation of methods.map((m) => pathItem[m])) {
+      if (!operation) continue;
       operation.responses['4XX'] ??= {
         description: 'Client error (RFC 9457 problem details)',
         ...PROBLEM_RESPONSE,

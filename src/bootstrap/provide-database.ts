@@ -30,7 +30,7 @@ async function ensureDatabaseExists(adminUrl: string, name: string): Promise<voi
 export async function provideDatabase(): Promise<ProvidedDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) {
-    return { url: external, description: 'PostgreSQL from DATABASE_URL', stop: async () => undefined };
+    return { url: external, description: 'PostgreSQL from DATABASE_URL', stop: () => Promise.resolve() };
   }
   const dataDir = resolve(appConfig().dataDir, 'postgres');
   const server = await startEmbeddedPostgres({ dataDir });

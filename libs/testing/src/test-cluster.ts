@@ -25,7 +25,7 @@ export async function startTestCluster(): Promise<TestCluster> {
   const external = process.env.TEST_DATABASE_URL;
   if (external) {
     assertTestDatabaseName(databaseNameOf(external));
-    return { adminUrl: external, stop: async () => undefined };
+    return { adminUrl: external, stop: () => Promise.resolve() };
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'cornerstone-test-pg-'));
   // mkdtemp makes it private to root; the server runs as the `postgres` user and must traverse it.

@@ -21,7 +21,7 @@ function fillContext(cls: ClsService<RequestContextStore>, req: IncomingMessage)
         mount: true,
         generateId: true,
         idGenerator: (req: IncomingMessage) => requestIdOf(req),
-        setup: (cls, req: IncomingMessage) => fillContext(cls as ClsService<RequestContextStore>, req),
+        setup: (cls, req: IncomingMessage) => fillContext(cls, req),
       },
     }),
   ],

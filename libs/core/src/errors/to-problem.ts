@@ -84,7 +84,7 @@ function fieldsOfKeyDetail(detail: string | undefined): string[] {
     .map(camelCase);
 }
 
-function fromDatabase(error: QueryFailedError): ProblemParts | undefined {
+function fromDatabase(error: QueryFailedError<Error>): ProblemParts | undefined {
   const driverError = error.driverError as { code?: string; detail?: string };
   switch (driverError.code) {
     case '23505': {
@@ -163,7 +163,7 @@ function classify(error: unknown): ProblemParts {
     return { status: 404, code: CoreErrorCode.NotFound, detail: 'The resource was not found' };
   }
   if (error instanceof QueryFailedError) {
-    const known = fromDatabase(error);
+    const known = fromDatabase(error as QueryFailedError<Error>);
     if (known) return known;
   }
   const statusCode = (error as { statusCode?: unknown })?.statusCode;

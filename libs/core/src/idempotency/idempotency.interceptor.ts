@@ -98,7 +98,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     key: string,
   ): Observable<unknown> {
     return next.handle().pipe(
-      mergeMap(async (body) => {
+      mergeMap(async (body: unknown) => {
         const headers = Object.fromEntries(
           REPLAYED_HEADERS.map((h) => [h, reply.getHeader(h)]).filter(([, v]) => typeof v === 'string'),
         ) as Record<string, string>;

@@ -12,6 +12,14 @@ export type ClaimResult =
   | { kind: 'fingerprint_mismatch' }
   | { kind: 'in_progress' };
 
+interface StoredKeyRow {
+  fingerprint: string;
+  state: 'in_progress' | 'completed';
+  status_code: number | null;
+  response_body: unknown;
+  response_headers: Record<string, string> | null;
+}
+
 /** Storage of idempotency keys: one SQL statement per step, no ORM hydration on this hot path. */
 @Injectable()
 export class IdempotencyStore {
@@ -35,17 +43,11 @@ export class IdempotencyStore {
       );
       if (inserted.length) return { kind: 'claimed' };
 
-      const [row] = (await this.dataSource.query(
+      const [row] = await this.dataSource.query<StoredKeyRow[]>(
         `SELECT fingerprint, state, status_code, response_body, response_headers
            FROM platform.idempotency_keys WHERE scope = $1 AND key = $2`,
         [scope, key],
-      )) as Array<{
-        fingerprint: string;
-        state: string;
-        status_code: number | null;
-        response_body: unknown;
-        response_headers: Record<string, string> | null;
-      }>;
+      );
       if (!row) continue;
       if (row.fingerprint !== fingerprint) return { kind: 'fingerprint_mismatch' };
       if (row.state === 'in_progress') return { kind: 'in_progress' };

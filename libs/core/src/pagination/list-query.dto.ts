@@ -21,7 +21,7 @@ export class CursorListQueryDto {
 
   /** Adds `page.total` (costs a count over the whole filtered list). */
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   withTotal?: boolean;
 }
