@@ -8,8 +8,11 @@ import { echoRequestId, requestIdOf } from '@libs/core';
 import { AppModule } from '../app.module';
 import { appConfig } from '../config';
 import { buildOpenApiDocument, serveOpenApi } from './openapi';
+import { packageVersion } from './package-version';
 
 export const API_PREFIX = 'api/v1';
+/** Probes stay at the root, where orchestrators expect them. */
+export const API_PREFIX_OPTIONS = { exclude: ['health/live', 'health/ready'] };
 
 /**
  * Builds the fully configured application (not listening yet): the one way the app is assembled, by
@@ -59,8 +62,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     origin: config.corsOrigins.length ? config.corsOrigins : false,
     exposedHeaders: ['x-request-id', 'etag'],
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix(API_PREFIX, API_PREFIX_OPTIONS);
 
-  serveOpenApi(app, buildOpenApiDocument(app, options.version ?? process.env.npm_package_version ?? '0.0.0'));
+  serveOpenApi(app, buildOpenApiDocument(app, options.version ?? packageVersion()));
   return app;
 }

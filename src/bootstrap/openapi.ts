@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { PUBLIC_SECURITY_MARKER } from '@libs/core';
 import { ProblemDetailsDto } from './problem-details.dto';
 
 /** One tag per module, in the order the document lists them. */
@@ -13,14 +14,16 @@ const PROBLEM_RESPONSE = {
 };
 
 /**
- * Every operation documents the problem+json answers that every route can give (4XX, 5XX), next to
+ * Routes marked @Public() are documented with `security: []` (open). Every operation documents the problem+json answers that every route can give (4XX, 5XX), next to
  * the specific ones its decorators declare. Keys are sorted so the document is stable across builds.
  */
-function addProblemResponses(document: OpenAPIObject): void {
+function completeOperations(document: OpenAPIObject): void {
   const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
   for (const pathItem of Object.values(document.paths)) {
     for (const operation of methods.map((m) => pathItem[m])) {
       if (!operation) continue;
+      if (operation.security?.some((requirement) => PUBLIC_SECURITY_MARKER in requirement))
+        operation.security = [];
       operation.responses['4XX'] ??= {
         description: 'Client error (RFC 9457 problem details)',
         ...PROBLEM_RESPONSE,
@@ -50,7 +53,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
     extraModels: [ProblemDetailsDto],
   });
-  addProblemResponses(document);
+  completeOperations(document);
   return document;
 }
 

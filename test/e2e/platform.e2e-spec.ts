@@ -20,6 +20,29 @@ describe('platform (HTTP conventions shared by every module)', () => {
     });
   });
 
+  describe('API documentation', () => {
+    it('serves Swagger UI at /docs', async () => {
+      const res = await t.http.get('/docs').expect(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.text).toContain('swagger-ui');
+    });
+
+    it('serves an OpenAPI 3 document with bearer auth, tags, unique operationIds and problem responses', async () => {
+      const { body: doc } = await t.http.get('/docs-json').expect(200);
+      expect(doc.openapi).toMatch(/^3\./);
+      expect(doc.info.title).toBe('Cornerstone API');
+      expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+      expect(doc.tags.map((tag: { name: string }) => tag.name)).toEqual(expect.arrayContaining(['health']));
+      const operations = Object.values(doc.paths).flatMap((item) => Object.values(item as object));
+      const ids = operations.map((op: { operationId: string }) => op.operationId);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const op of operations) {
+        expect(op.responses['4XX'].content['application/problem+json']).toBeDefined();
+      }
+      expect(doc.paths['/health/ready'].get.security).toEqual([]);
+    });
+  });
+
   describe('request id', () => {
     it('echoes a well-formed x-request-id on the response and in problem details', async () => {
       const res = await t.http.get('/api/v1/nowhere').set('x-request-id', 'trace-abc.123').expect(404);

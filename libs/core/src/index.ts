@@ -23,4 +23,5 @@ export * from './idempotency/idempotency.store';
 export * from './idempotency/idempotency.interceptor';
 export * from './http/request-id.hook';
 export * from './http/rate-limit.guard';
+export * from './http/public.decorator';
 export * from './core.module';
