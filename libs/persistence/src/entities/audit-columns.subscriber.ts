@@ -1,6 +1,6 @@
 import { currentActorId } from '@libs/core';
 import { v7 as uuidv7 } from 'uuid';
-import type { EntitySubscriberInterface, InsertEvent, UpdateEvent } from 'typeorm';
+import { type EntitySubscriberInterface, EventSubscriber, type InsertEvent, type UpdateEvent } from 'typeorm';
 import { AuditedEntity } from './audited.entity';
 
 /**
@@ -8,6 +8,7 @@ import { AuditedEntity } from './audited.entity';
  * context, so no service writes them by hand. `deleted_by` is written by softDelete() in the same
  * UPDATE as `deleted_at` (a subscriber would see the delete too late).
  */
+@EventSubscriber()
 export class AuditColumnsSubscriber implements EntitySubscriberInterface<AuditedEntity> {
   listenTo() {
     return AuditedEntity;
