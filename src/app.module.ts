@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CoreModule, RateLimitGuard } from '@libs/core';
+import { CoreModule } from '@libs/core';
 import { createDataSourceOptions } from '@libs/persistence';
-import { type AppConfig, appConfig, type DatabaseConfig, databaseConfig, secretsConfig } from './config';
+import { appConfig, type DatabaseConfig, databaseConfig, secretsConfig } from './config';
 import { HealthModule } from './health/health.module';
+import { ReferenceModule } from './modules/reference';
 import { LoggingModule } from './platform/logging.module';
+import { RateLimitModule } from './platform/rate-limit.module';
 
 /** Composition root: platform modules first, then the business domains. */
 @Module({
@@ -26,15 +26,10 @@ import { LoggingModule } from './platform/logging.module';
         return createDataSourceOptions({ url: db.url, poolSize: db.poolSize, logQueries: db.logQueries });
       },
     }),
-    ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => [
-        { name: 'default', ttl: 60_000, limit: config.getOrThrow<AppConfig>('app').rateLimitPerMinute },
-      ],
-    }),
+    RateLimitModule,
     CoreModule,
     HealthModule,
+    ReferenceModule,
   ],
-  providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
 })
 export class AppModule {}

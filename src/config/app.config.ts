@@ -37,6 +37,15 @@ class AppEnv {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
+  /** Shared rate-limit counters across instances (optional). */
+  @IsOptional()
+  @IsString()
+  REDIS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  REDIS_KEY_PREFIX?: string;
+
   /** Where embedded PostgreSQL and generated development secrets live. */
   @IsOptional()
   @IsString()
@@ -59,6 +68,8 @@ export const appConfig = registerAs('app', () => {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? 600,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     dataDir: env.DATA_DIR ?? '.data',
+    redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'cornerstone:',
   };
 });
 

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { WidgetsTestModule } from '../support/widgets-test.module';
 
@@ -286,6 +288,55 @@ describe('platform under a low rate limit', () => {
     expect(limited.headers['content-type']).toMatch(PROBLEM);
     expect(limited.body.code).toBe('rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+/** Redis is optional for the app; this suite runs where a Redis server answers (as on CI machines). */
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const redisAnswers = () =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect({
+      host: new URL(redisUrl).hostname,
+      port: Number(new URL(redisUrl).port || 6379),
+    });
+    const answer = (up: boolean) => {
+      socket.destroy();
+      resolve(up);
+    };
+    socket.once('connect', () => answer(true)).once('error', () => answer(false));
+    socket.setTimeout(500, () => answer(false));
+  });
+
+describe('platform rate limit shared through Redis', () => {
+  let instances: TestApp[] = [];
+  let available = false;
+
+  beforeAll(async () => {
+    available = await redisAnswers();
+    if (!available) return;
+    const env = {
+      RATE_LIMIT_PER_MINUTE: '3',
+      REDIS_URL: redisUrl,
+      REDIS_KEY_PREFIX: `test-${randomUUID()}:`,
+    };
+    instances = [
+      await startTestApp({ env, extraModules: [WidgetsTestModule] }),
+      await startTestApp({ env, extraModules: [WidgetsTestModule] }),
+    ];
+  });
+  afterAll(() => Promise.all(instances.map((i) => i.close())));
+
+  it('counts requests of all instances together', async () => {
+    if (!available) {
+      console.warn(`No Redis at ${redisUrl}: the shared rate-limit storage was not exercised`);
+      return;
+    }
+    const [a, b] = instances;
+    await a.http.get('/api/v1/test-only/widgets/count').expect(200);
+    await b.http.get('/api/v1/test-only/widgets/count').expect(200);
+    const third = await a.http.get('/api/v1/test-only/widgets/count').expect(200);
+    expect(third.headers['ratelimit-remaining']).toBe('0');
+    await b.http.get('/api/v1/test-only/widgets/count').expect(429);
   });
 });
 

@@ -24,4 +24,5 @@ export * from './idempotency/idempotency.interceptor';
 export * from './http/request-id.hook';
 export * from './http/rate-limit.guard';
 export * from './http/public.decorator';
+export * from './http/redis-throttler.storage';
 export * from './core.module';

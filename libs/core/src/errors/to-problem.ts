@@ -70,18 +70,23 @@ const camelCase = (column: string) => column.replace(/_([a-z])/g, (_, c: string)
 
 /** `Key (company_id, sku)=(…, …) already exists.` -> the clashing fields other than the tenant. */
 function fieldsOfKeyDetail(detail: string | undefined): string[] {
-  const columns = /Key \(([^)]+)\)=/.exec(detail ?? '')?.[1];
+  const columns = /Key \((.+?)\)=\(/.exec(detail ?? '')?.[1];
   if (!columns) return [];
   return columns
     .split(',')
-    .map((c) =>
-      c
-        .trim()
-        .replace(/^lower\((.+)\)$/, '$1')
-        .replace(/::\w+$/, ''),
-    )
+    .map(columnOfKeyExpression)
     .filter((c) => c !== 'company_id')
     .map(camelCase);
+}
+
+/** `email` from `lower((email)::text)`: casts, function calls and parentheses removed. */
+function columnOfKeyExpression(expression: string): string {
+  let column = expression.trim().replace(/::\w+/g, '');
+  for (let previous = ''; previous !== column;) {
+    previous = column;
+    column = column.replace(/^\w*\((.*)\)$/, '$1').trim();
+  }
+  return column;
 }
 
 function fromDatabase(error: QueryFailedError<Error>): ProblemParts | undefined {
@@ -200,7 +205,7 @@ export function toProblem(error: unknown, instance: string, traceId: string): Pr
         : parts.detail,
     instance,
     code: parts.code,
-    ...(parts.errors?.length ? { errors: parts.errors } : {}),
+    ...(parts.errors?.length && !generic ? { errors: parts.errors } : {}),
     traceId,
   };
   return { problem, headers: parts.headers ?? {}, unexpected: parts.unexpected ?? false };

@@ -30,8 +30,9 @@ function constraintName(prefix: string, tableOrName: Table | View | string, part
  * Checks should be named explicitly with `@Check('ck_<table>_<rule>', …)`; unnamed ones get a hash.
  */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
+  /** Entities name their (plural) tables explicitly; English plurals are not worth guessing. */
   override tableName(targetName: string, userSpecifiedName: string | undefined): string {
-    return userSpecifiedName ?? `${snakeCase(targetName)}s`;
+    return userSpecifiedName ?? snakeCase(targetName);
   }
 
   override columnName(
