@@ -24,7 +24,10 @@ module.exports = {
       severity: 'error',
       comment: "A module uses another module only through that module's public index.ts.",
       from: { path: '^src/modules/([^/]+)/' },
-      to: { path: '^src/modules/([^/]+)/.+', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
+      to: {
+        path: '^src/modules/([^/]+)/.+',
+        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'],
+      },
     },
     {
       name: 'libs-only-through-barrel',
@@ -46,6 +49,9 @@ module.exports = {
     exclude: { path: '(^dist/|^\\.data/|node_modules)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };

@@ -44,6 +44,8 @@ const common = {
 };
 
 module.exports = {
+  // Read only at the top level (a project's own value is ignored); e2e tests start apps and databases.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -57,7 +59,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup-env.ts'],
-      testTimeout: 60000,
     },
   ],
 };

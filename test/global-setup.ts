@@ -18,7 +18,8 @@ async function migrate(url: string): Promise<void> {
   await run(
     process.execPath,
     [
-      require.resolve('tsx/cli'),
+      '-r',
+      '@swc-node/register',
       'node_modules/typeorm/cli.js',
       'migration:run',
       '-d',

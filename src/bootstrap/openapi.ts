@@ -14,8 +14,9 @@ const PROBLEM_RESPONSE = {
 };
 
 /**
- * Routes marked @Public() are documented with `security: []` (open). Every operation documents the problem+json answers that every route can give (4XX, 5XX), next to
- * the specific ones its decorators declare. Keys are sorted so the document is stable across builds.
+ * Completes what decorators leave implicit: routes marked @Public() are documented as open
+ * (`security: []`); every declared error response gets the problem+json body; and every operation
+ * lists the 4XX and 5XX problem answers any route can give.
  */
 function completeOperations(document: OpenAPIObject): void {
   const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -24,6 +25,10 @@ function completeOperations(document: OpenAPIObject): void {
       if (!operation) continue;
       if (operation.security?.some((requirement) => PUBLIC_SECURITY_MARKER in requirement))
         operation.security = [];
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) >= 400 && response && 'description' in response)
+          response.content ??= PROBLEM_RESPONSE.content;
+      }
       operation.responses['4XX'] ??= {
         description: 'Client error (RFC 9457 problem details)',
         ...PROBLEM_RESPONSE,

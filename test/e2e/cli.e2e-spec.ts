@@ -20,6 +20,8 @@ import { RegisterSeeder, type Seeder } from '../../src/database';
 const ROOT = join(__dirname, '..', '..');
 const CYCLE_FIXTURE = join(ROOT, 'test', 'fixtures', 'db-plan', 'foreign-key-cycle.sql');
 const CYCLE_TABLES = ['fixture.companies', 'fixture.employees', 'fixture.offices'];
+/** Compiling on the fly and starting Nest takes 2-3 s, more on a busy machine. */
+const SPAWN_TIMEOUT_MS = 30_000;
 
 class RecordingTerminal extends Terminal {
   readonly printed: string[] = [];
@@ -41,11 +43,8 @@ interface InProcessCli {
 /** The CliModule as `src/cli.ts` builds it, on a test database, with its output recorded. */
 async function startCli(url: string, extraModules: Type<unknown>[] = []): Promise<InProcessCli> {
   const terminal = new RecordingTerminal();
-  const provideTestDatabase: ProvideDatabase = async () => ({
-    url,
-    description: 'the test database',
-    stop: async () => undefined,
-  });
+  const provideTestDatabase: ProvideDatabase = () =>
+    Promise.resolve({ url, description: 'the test database', stop: () => Promise.resolve() });
   const module = await Test.createTestingModule({ imports: [CliModule, ...extraModules] })
     .overrideProvider(PROVIDE_DATABASE)
     .useValue(provideTestDatabase)
@@ -75,15 +74,20 @@ async function queryRows(url: string, sql: string): Promise<unknown[]> {
   }
 }
 
-/** `npx tsx src/cli.ts …` as a user runs it; never throws, so the exit code can be asserted. */
+/** The CLI as `npm run cli -- …` runs it; never throws, so the exit code can be asserted. */
 async function spawnCli(args: string[], databaseUrl: string) {
   try {
-    const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'src/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      // A connection left open would keep the process alive: it must end by itself well before this.
-      timeout: 45_000,
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ['-r', '@swc-node/register', 'src/cli.ts', ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        // A pool left open keeps the process alive until its 30 s idle timeout: killing it sooner makes
+        // such a leak fail the test instead of merely slowing it down.
+        timeout: 25_000,
+      },
+    );
     return { exitCode: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; signal?: string; stdout: string; stderr: string };
@@ -145,21 +149,29 @@ describe('CLI (npm run db:*)', () => {
       expect(message).not.toContain('fixture.badges');
     });
 
-    it('runs as `tsx src/cli.ts db:plan`, exits 0 and closes its connections', async () => {
-      const result = await spawnCli(['db:plan'], migrated.url);
+    it(
+      'runs as `npm run cli -- db:plan`, exits 0 and closes its connections',
+      async () => {
+        const result = await spawnCli(['db:plan'], migrated.url);
 
-      expect(result.stderr).not.toMatch(/\n\s+at /);
-      expect(result.exitCode).toBe(0);
-      expect(result.stdout).toContain('platform.idempotency_keys');
-    });
+        expect(result.stderr).not.toMatch(/\n\s+at /);
+        expect(result.exitCode).toBe(0);
+        expect(result.stdout).toContain('platform.idempotency_keys');
+      },
+      SPAWN_TIMEOUT_MS,
+    );
 
-    it('exits 1 on a cycle with the tables named and no stack trace', async () => {
-      const result = await spawnCli(['db:plan'], withCycle.url);
+    it(
+      'exits 1 on a cycle with the tables named and no stack trace',
+      async () => {
+        const result = await spawnCli(['db:plan'], withCycle.url);
 
-      expect(result.exitCode).toBe(1);
-      expect(result.stderr).toContain(`cycle: ${CYCLE_TABLES.join(', ')}`);
-      expect(result.stderr).not.toMatch(/\n\s+at /);
-    });
+        expect(result.exitCode).toBe(1);
+        expect(result.stderr).toContain(`cycle: ${CYCLE_TABLES.join(', ')}`);
+        expect(result.stderr).not.toMatch(/\n\s+at /);
+      },
+      SPAWN_TIMEOUT_MS,
+    );
   });
 
   describe('db:migrate', () => {

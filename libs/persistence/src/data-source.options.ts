@@ -34,7 +34,9 @@ export function createDataSourceOptions(settings: DataSourceSettings): DataSourc
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     metadataTableName: 'typeorm_metadata',
-    logging: settings.logQueries ? 'all' : ['error'],
+    // Failed queries are logged by the problem filter (without their parameters, which may hold
+    // secrets); statement logging is a development aid only.
+    logging: settings.logQueries ? 'all' : false,
     extra: {
       max: settings.poolSize ?? 10,
       // Fail fast rather than queue forever when the database is unreachable.

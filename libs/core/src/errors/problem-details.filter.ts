@@ -27,6 +27,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       .status(problem.status)
       .headers(headers)
       .header('content-type', PROBLEM_CONTENT_TYPE)
+      .header('cache-control', 'no-store')
       .send(problem);
   }
 }

@@ -25,13 +25,13 @@ describe('encodeCursor / decodeCursor', () => {
   it('round-trips the sort and the values of the last row', () => {
     const position = { sort: '-createdAt,id', values: ['2025-01-02T03:04:05.000Z', 'a1b2'] };
 
-    expect(decodeCursor(encodeCursor(position), 2)).toEqual(position);
+    expect(decodeCursor(encodeCursor(position), { sort: '-createdAt,id', values: 2 })).toEqual(position);
   });
 
   it('round-trips every scalar type', () => {
     const position = { sort: 'name', values: ['Zoë & co', 12.5, -3, true, false, null] };
 
-    expect(decodeCursor(encodeCursor(position), 6)).toEqual(position);
+    expect(decodeCursor(encodeCursor(position), { sort: 'name', values: 6 })).toEqual(position);
   });
 
   it('produces an opaque, URL-safe token (base64url of JSON)', () => {
@@ -53,7 +53,7 @@ describe('encodeCursor / decodeCursor', () => {
     ['empty', ''],
     ['truncated', encodeCursor({ sort: 'id', values: ['abc'] }).slice(0, -4)],
   ])('rejects a cursor that is %s', (_label, cursor) => {
-    expectInvalidCursor(() => decodeCursor(cursor, 1));
+    expectInvalidCursor(() => decodeCursor(cursor, { sort: 'id', values: 1 }));
   });
 
   it.each([
@@ -65,20 +65,31 @@ describe('encodeCursor / decodeCursor', () => {
     ['a non-string sort', b64url('[1,["x"]]')],
     ['values that are not an array', b64url('["id","x"]')],
   ])('rejects JSON that is %s', (_label, cursor) => {
-    expectInvalidCursor(() => decodeCursor(cursor, 1));
+    expectInvalidCursor(() => decodeCursor(cursor, { sort: 'id', values: 1 }));
   });
 
   it('rejects a cursor made for a different number of sort values', () => {
     const cursor = encodeCursor({ sort: 'name,id', values: ['Ann', 'a1'] });
 
-    expectInvalidCursor(() => decodeCursor(cursor, 1));
-    expectInvalidCursor(() => decodeCursor(cursor, 3));
+    expectInvalidCursor(() => decodeCursor(cursor, { sort: 'name,id', values: 1 }));
+    expectInvalidCursor(() => decodeCursor(cursor, { sort: 'name,id', values: 3 }));
   });
 
   it.each([
     ['an object', b64url('["id",[{"a":1}]]')],
     ['an array', b64url('["id",[[1]]]')],
   ])('rejects a value that is %s (not a scalar)', (_label, cursor) => {
-    expectInvalidCursor(() => decodeCursor(cursor, 1));
+    expectInvalidCursor(() => decodeCursor(cursor, { sort: 'id', values: 1 }));
+  });
+
+  it('answers 400 cursor_mismatch, not cursor_invalid, for a cursor of another sort', () => {
+    const cursor = encodeCursor({ sort: 'name', values: ['Ann', 'a1'] });
+    let thrown: unknown;
+    try {
+      decodeCursor(cursor, { sort: 'code', values: 2 });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ status: 400, code: 'cursor_mismatch', errors: [{ path: 'cursor' }] });
   });
 });

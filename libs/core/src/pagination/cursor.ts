@@ -22,7 +22,11 @@ function invalidCursor(): AppError {
   });
 }
 
-export function decodeCursor(cursor: string, expectedValues: number): CursorPosition {
+/**
+ * Reads a cursor back, for the list and sort it is presented to: a cursor made for another sort is
+ * 400 `cursor_mismatch`, anything malformed (or of the wrong shape) 400 `cursor_invalid`.
+ */
+export function decodeCursor(cursor: string, expected: { sort: string; values: number }): CursorPosition {
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -31,13 +35,20 @@ export function decodeCursor(cursor: string, expectedValues: number): CursorPosi
   }
   if (!Array.isArray(decoded) || decoded.length !== 2) throw invalidCursor();
   const [sort, values] = decoded as [unknown, unknown];
+  if (typeof sort !== 'string') throw invalidCursor();
+  if (sort !== expected.sort) {
+    throw new AppError(400, CoreErrorCode.CursorMismatch, 'The cursor was issued for another sort order', {
+      errors: [
+        {
+          path: 'cursor',
+          code: CoreErrorCode.CursorMismatch,
+          message: `was not issued for sort=${expected.sort}`,
+        },
+      ],
+    });
+  }
   const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-  if (
-    typeof sort !== 'string' ||
-    !Array.isArray(values) ||
-    values.length !== expectedValues ||
-    !values.every(scalar)
-  ) {
+  if (!Array.isArray(values) || values.length !== expected.values || !values.every(scalar)) {
     throw invalidCursor();
   }
   return { sort, values: values as CursorValue[] };

@@ -1,6 +1,4 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { AppError } from '../errors/app-error';
-import { CoreErrorCode } from '../errors/core-error-code';
 import { type CursorValue, decodeCursor, encodeCursor } from './cursor';
 import type { Page } from './page';
 import { formatSort, parseSort, type SortTerm } from './sort';
@@ -48,18 +46,7 @@ export async function keysetPaginate<T extends ObjectLiteral>(
   const total = request.withTotal ? await query.clone().getCount() : undefined;
 
   if (request.cursor) {
-    const position = decodeCursor(request.cursor, orderTerms.length);
-    if (position.sort !== sortKey) {
-      throw new AppError(400, CoreErrorCode.CursorMismatch, 'The cursor was issued for another sort order', {
-        errors: [
-          {
-            path: 'cursor',
-            code: CoreErrorCode.CursorMismatch,
-            message: `was not issued for sort=${sortKey}`,
-          },
-        ],
-      });
-    }
+    const position = decodeCursor(request.cursor, { sort: sortKey, values: orderTerms.length });
     applySeek(query, orderTerms, position.values);
   }
 

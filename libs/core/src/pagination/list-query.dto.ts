@@ -14,12 +14,17 @@ export class CursorListQueryDto {
   limit: number = 20;
 
   /** Opaque cursor: the `page.nextCursor` of the previous page. */
+  @ApiPropertyOptional({ description: 'Opaque cursor: the `page.nextCursor` of the previous page.' })
   @IsOptional()
   @IsString()
   @MaxLength(2048)
   cursor?: string;
 
   /** Adds `page.total` (costs a count over the whole filtered list). */
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Adds `page.total` (a count over the whole filtered list).',
+  })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
@@ -29,6 +34,7 @@ export class CursorListQueryDto {
 /** Adds free-text search. */
 export class SearchableListQueryDto extends CursorListQueryDto {
   /** Text search, 1..100 characters. */
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100, description: 'Text search.' })
   @IsOptional()
   @IsString()
   @Length(1, 100)

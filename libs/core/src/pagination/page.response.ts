@@ -29,7 +29,9 @@ export function PageResponseOf<T>(item: Type<T>): Type<{ data: T[]; page: PageMe
     @ApiProperty({ type: () => PageMetaDto })
     page: PageMetaDto;
   }
-  Object.defineProperty(PageResponse, 'name', { value: `${item.name.replace(/Dto$|Response$/, '')}Page` });
+  Object.defineProperty(PageResponse, 'name', {
+    value: `${item.name.replace(/(Response)?(Dto)?$/, '')}Page`,
+  });
   pageClasses.set(item, PageResponse);
   return PageResponse;
 }
