@@ -1,15 +1,8 @@
+import { errorThrownBy } from '@libs/testing';
 import { AppError } from '../errors/app-error';
 import { assertIfMatch, etagOf, versionsOfIfMatch } from './etag';
 
-function thrownBy(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected an AppError');
-}
+const thrownBy = (call: () => unknown) => errorThrownBy(AppError, call);
 
 describe('etagOf', () => {
   it('is the weak ETag of the version', () => {

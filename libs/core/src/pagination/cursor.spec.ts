@@ -1,18 +1,12 @@
+import { errorThrownBy } from '@libs/testing';
 import { AppError } from '../errors/app-error';
 import { decodeCursor, encodeCursor } from './cursor';
 
 const b64url = (text: string) => Buffer.from(text).toString('base64url');
 
 /** Runs `fn`, expecting the 400 `cursor_invalid` AppError that names the `cursor` parameter. */
-function expectInvalidCursor(fn: () => unknown) {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(AppError);
-  const error = thrown as AppError;
+function expectInvalidCursor(call: () => unknown) {
+  const error = errorThrownBy(AppError, call);
   expect(error.status).toBe(400);
   expect(error.code).toBe('cursor_invalid');
   expect(error.detail).toBe('The cursor is malformed');
@@ -84,12 +78,7 @@ describe('encodeCursor / decodeCursor', () => {
 
   it('answers 400 cursor_mismatch, not cursor_invalid, for a cursor of another sort', () => {
     const cursor = encodeCursor({ sort: 'name', values: ['Ann', 'a1'] });
-    let thrown: unknown;
-    try {
-      decodeCursor(cursor, { sort: 'code', values: 2 });
-    } catch (error) {
-      thrown = error;
-    }
+    const thrown = errorThrownBy(AppError, () => decodeCursor(cursor, { sort: 'code', values: 2 }));
     expect(thrown).toMatchObject({ status: 400, code: 'cursor_mismatch', errors: [{ path: 'cursor' }] });
   });
 });

@@ -1,17 +1,10 @@
+import { errorThrownBy } from '@libs/testing';
 import { AppError } from '../errors/app-error';
 import { formatSort, parseSort } from './sort';
 
 const ALLOWED = ['createdAt', 'name', 'id'] as const;
 
-function sortError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected parseSort to throw');
-}
+const sortError = (call: () => unknown) => errorThrownBy(AppError, call);
 
 describe('parseSort', () => {
   it('parses descending and ascending terms in order', () => {
