@@ -1,4 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule, type ClsService } from 'nestjs-cls';
 import type { IncomingMessage } from 'node:http';
 import type { RequestContextStore } from './request-context';
@@ -11,7 +14,11 @@ function fillContext(cls: ClsService<RequestContextStore>, req: IncomingMessage)
   cls.set('userAgent', userAgent?.slice(0, 512));
 }
 
-/** Opens one request context per HTTP request (see RequestContextStore). */
+/**
+ * Opens one request context per HTTP request (see RequestContextStore), and carries the ambient
+ * transaction: services mark units of work with `@Transactional()` and repositories reach the
+ * current EntityManager through `TransactionHost<TransactionalAdapterTypeOrm>.tx`.
+ */
 @Global()
 @Module({
   imports: [
@@ -23,6 +30,12 @@ function fillContext(cls: ClsService<RequestContextStore>, req: IncomingMessage)
         idGenerator: (req: IncomingMessage) => requestIdOf(req),
         setup: (cls, req: IncomingMessage) => fillContext(cls, req),
       },
+      plugins: [
+        new ClsPluginTransactional({
+          imports: [TypeOrmModule],
+          adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+        }),
+      ],
     }),
   ],
 })

@@ -7,6 +7,7 @@ export enum CoreErrorCode {
   RouteNotFound = 'route_not_found',
   Unauthorized = 'unauthorized',
   Forbidden = 'forbidden',
+  NoActiveCompany = 'no_active_company',
   UniqueViolation = 'unique_violation',
   ReferenceViolation = 'reference_violation',
   ConcurrentUpdate = 'concurrent_update',
