@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { assertIfMatch, etagOf, IfMatch, NotFoundError, ParseIdPipe } from '@libs/core';
+import { assertIfMatch, etagOf, IfMatch, NotFoundError, ParseIdPipe, Public } from '@libs/core';
 
 class WidgetPartDto {
   @IsString() @Length(1, 20) name: string;
@@ -34,6 +34,7 @@ interface Widget {
  * Idempotency-Key) through real HTTP, before any business module needs them. Kept in memory: what is
  * under test is the HTTP behaviour, and idempotency keys still live in the real database.
  */
+@Public()
 @Controller('test-only/widgets')
 class WidgetsTestController {
   readonly widgets = new Map<string, Widget>();
