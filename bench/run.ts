@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { findFreePort, startEmbeddedPostgres } from '@libs/persistence';
+import { measure } from './lib/load';
+import { startServer, stopServer } from './lib/processes';
+import { printTable, type ScenarioResult, writeResults } from './lib/report';
+import type { Scenario } from './lib/scenario';
+import { referenceScenarios } from './scenarios/reference.scenarios';
+
+/** Every measured request; later modules append their scenarios here. */
+const SCENARIOS: Scenario[] = [...referenceScenarios];
+
+const LOAD = { connections: 50, durationSeconds: Number(process.env.BENCH_SECONDS ?? 10) };
+const WARM_UP = { connections: 10, durationSeconds: 3 };
+const RESULTS_FILE = join(__dirname, 'results', 'latest.json');
+
+/**
+ * `npm run bench`: the built app (`dist/`) and the floor server, side by side on one fresh embedded
+ * PostgreSQL, measured with autocannon over loopback. Prints req/s, p50, p99 and the share of the
+ * floor's throughput per scenario, and writes them to bench/results/latest.json.
+ */
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'cornerstone-bench-'));
+  await chmod(dataDir, 0o755);
+  const database = await startEmbeddedPostgres({ dataDir: join(dataDir, 'cluster'), ephemeral: true });
+  const admin = new Client({ connectionString: database.urlFor('postgres') });
+  await admin.connect();
+  await admin.query('CREATE DATABASE bench');
+  await admin.end();
+  const databaseUrl = database.urlFor('bench');
+
+  const [appPort, floorPort] = [await findFreePort(), await findFreePort()];
+  const servers = [];
+  try {
+    const app = await startServer(
+      'app',
+      ['dist/src/main.js'],
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        PORT: String(appPort),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_PER_MINUTE: '100000000',
+        JWT_SECRET: randomBytes(48).toString('base64url'),
+        ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        DATA_DIR: dataDir,
+      },
+      `http://127.0.0.1:${appPort}/health/ready`,
+    );
+    servers.push(app);
+    const floor = await startServer(
+      'floor',
+      ['-r', '@swc-node/register', 'bench/floor/server.ts'],
+      { DATABASE_URL: databaseUrl, PORT: String(floorPort) },
+      `http://127.0.0.1:${floorPort}/health`,
+    );
+    servers.push(floor);
+
+    const results: ScenarioResult[] = [];
+    for (const scenario of SCENARIOS) {
+      process.stdout.write(`${scenario.name} ...\n`);
+      await measure(`http://127.0.0.1:${appPort}`, scenario.request, WARM_UP);
+      const appResult = await measure(`http://127.0.0.1:${appPort}`, scenario.request, LOAD);
+      let floorResult;
+      if (scenario.floor) {
+        await measure(`http://127.0.0.1:${floorPort}`, scenario.request, WARM_UP);
+        floorResult = await measure(`http://127.0.0.1:${floorPort}`, scenario.request, LOAD);
+      }
+      results.push({
+        scenario: scenario.name,
+        app: appResult,
+        floor: floorResult,
+        ratio: floorResult ? appResult.requestsPerSecond / floorResult.requestsPerSecond : undefined,
+      });
+    }
+    printTable(results);
+    writeResults(
+      RESULTS_FILE,
+      { date: new Date().toISOString(), node: process.version, cpus: cpus().length, load: LOAD },
+      results,
+    );
+    process.stdout.write(`Results written to ${RESULTS_FILE}\n`);
+  } finally {
+    await Promise.all(servers.map(stopServer));
+    await database.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
