@@ -29,7 +29,7 @@ const country = (r: CountryRow) => ({
   callingCode: r.calling_code,
 });
 
-app.get('/health', async () => ({ status: 'ok' }));
+app.get('/health', () => ({ status: 'ok' }));
 
 app.get<{ Querystring: { limit?: string } }>('/api/v1/reference/countries', async (request) => {
   const limit = Number(request.query.limit ?? 20);
