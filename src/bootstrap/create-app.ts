@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
-import { echoRequestId, requestIdOf } from '@libs/core';
+import { captureClientIp, echoRequestId, requestIdOf } from '@libs/core';
 import { AppModule } from '../app.module';
 import { appConfig } from '../config';
 import { buildOpenApiDocument, serveOpenApi } from './openapi';
@@ -32,6 +32,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     // Requests may be retried by clients that reuse connections: keep-alive beyond typical LB idle.
     keepAliveTimeout: 65_000,
     return503OnClosing: true,
+    trustProxy: config.trustProxy,
   });
   const root = options.extraModules?.length
     ? { module: AppModule, imports: options.extraModules }
@@ -47,6 +48,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
   echoRequestId(fastify);
+  captureClientIp(fastify);
   await app.register(helmet, {
     // Swagger UI needs its inline bootstrap script and styles; the API itself only returns JSON.
     contentSecurityPolicy: {

@@ -37,6 +37,14 @@ class AppEnv {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
+  /**
+   * Which proxies may set X-Forwarded-For: `true` (all: only behind a proxy that overwrites it) or
+   * comma-separated addresses/CIDRs (e.g. `10.0.0.0/8,127.0.0.1`). Unset: none.
+   */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
   /** Shared rate-limit counters across instances (optional). */
   @IsOptional()
   @IsString()
@@ -50,6 +58,12 @@ class AppEnv {
   @IsOptional()
   @IsString()
   DATA_DIR?: string;
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string[] {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  return value.split(',').map((entry) => entry.trim());
 }
 
 export const appConfig = registerAs('app', () => {
@@ -68,6 +82,7 @@ export const appConfig = registerAs('app', () => {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? 600,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     dataDir: env.DATA_DIR ?? '.data',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'cornerstone:',
   };

@@ -60,6 +60,22 @@ describe('platform (HTTP conventions shared by every module)', () => {
     });
   });
 
+  describe('request context', () => {
+    it('records the client address and user agent, ignoring X-Forwarded-For when no proxy is trusted', async () => {
+      const res = await t.http
+        .get('/api/v1/test-only/widgets/whoami')
+        .set('x-forwarded-for', '203.0.113.9')
+        .set('user-agent', 'cornerstone-test/1.0')
+        .set('x-request-id', 'ctx-1')
+        .expect(200);
+      expect(res.body).toEqual({
+        ip: expect.stringMatching(/127\.0\.0\.1$/),
+        userAgent: 'cornerstone-test/1.0',
+        requestId: 'ctx-1',
+      });
+    });
+  });
+
   describe('problem details', () => {
     it('answers an unknown route with 404 problem+json', async () => {
       const res = await t.http.get('/api/v1/no-such-thing').expect(404);
@@ -267,6 +283,25 @@ describe('platform (HTTP conventions shared by every module)', () => {
       const pending = await t.dataSource.driver.createSchemaBuilder().log();
       expect(pending.upQueries.map((q) => q.query)).toEqual([]);
     });
+  });
+});
+
+describe('platform behind a trusted proxy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: { TRUST_PROXY: '127.0.0.1,::1,::ffff:127.0.0.1' },
+      extraModules: [WidgetsTestModule],
+    });
+  });
+  afterAll(() => t.close());
+
+  it('takes the client address from X-Forwarded-For set by the trusted proxy', async () => {
+    const res = await t.http
+      .get('/api/v1/test-only/widgets/whoami')
+      .set('x-forwarded-for', '203.0.113.9')
+      .expect(200);
+    expect(res.body.ip).toBe('203.0.113.9');
   });
 });
 

@@ -3,7 +3,15 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { assertIfMatch, etagOf, IfMatch, NotFoundError, ParseIdPipe, Public } from '@libs/core';
+import {
+  assertIfMatch,
+  currentContext,
+  etagOf,
+  IfMatch,
+  NotFoundError,
+  ParseIdPipe,
+  Public,
+} from '@libs/core';
 
 class WidgetPartDto {
   @IsString() @Length(1, 20) name: string;
@@ -80,6 +88,12 @@ class WidgetsTestController {
     assertIfMatch(ifMatch, widget.version, true);
     widget.version++;
     return widget;
+  }
+
+  @Get('whoami')
+  whoami() {
+    const { ip, userAgent, requestId } = currentContext();
+    return { ip, userAgent, requestId };
   }
 
   @Get('boom')

@@ -22,6 +22,7 @@ export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency.store';
 export * from './idempotency/idempotency.interceptor';
 export * from './http/request-id.hook';
+export * from './http/client-ip.hook';
 export * from './http/rate-limit.guard';
 export * from './http/public.decorator';
 export * from './http/redis-throttler.storage';

@@ -9,7 +9,6 @@ import { requestIdOf } from './request-id';
 
 function fillContext(cls: ClsService<RequestContextStore>, req: IncomingMessage): void {
   cls.set('requestId', requestIdOf(req));
-  cls.set('ip', req.socket?.remoteAddress);
   const userAgent = req.headers['user-agent'];
   cls.set('userAgent', userAgent?.slice(0, 512));
 }
