@@ -5,6 +5,9 @@ import { CoreModule } from '@libs/core';
 import { createDataSourceOptions } from '@libs/persistence';
 import { appConfig, type DatabaseConfig, databaseConfig, secretsConfig } from './config';
 import { HealthModule } from './health/health.module';
+import { AccessModule } from './modules/access';
+import { CompaniesModule } from './modules/companies';
+import { IdentityModule } from './modules/identity';
 import { ReferenceModule } from './modules/reference';
 import { LoggingModule } from './platform/logging.module';
 import { RateLimitModule } from './platform/rate-limit.module';
@@ -30,6 +33,9 @@ import { RateLimitModule } from './platform/rate-limit.module';
     CoreModule,
     HealthModule,
     ReferenceModule,
+    IdentityModule,
+    AccessModule,
+    CompaniesModule,
   ],
 })
 export class AppModule {}

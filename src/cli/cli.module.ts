@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { provideDatabase } from '../bootstrap/provide-database';
 import { SeedingModule } from '../database';
 import { CliDatabase, PROVIDE_DATABASE } from './cli-database';
+import { AdminCreateCommand } from './commands/admin-create.command';
 import { DbMigrateCommand } from './commands/db-migrate.command';
 import { DbPlanCommand } from './commands/db-plan.command';
 import { DbSeedCommand } from './commands/db-seed.command';
@@ -22,6 +23,7 @@ import { Terminal } from './terminal';
     DbMigrateCommand,
     DbPlanCommand,
     DbSeedCommand,
+    AdminCreateCommand,
   ],
 })
 export class CliModule {}

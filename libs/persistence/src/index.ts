@@ -6,3 +6,4 @@ export * from './data-source.options';
 export * from './migrations/run-migrations';
 export * from './embedded/embedded-postgres';
 export * from './embedded/free-port';
+export * from './tenancy/require-company';

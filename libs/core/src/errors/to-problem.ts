@@ -102,6 +102,7 @@ function fromDatabase(error: QueryFailedError<Error>): ProblemParts | undefined 
       };
     }
     case '23503':
+    case '23001': // restrict_violation: ON DELETE RESTRICT
       return {
         status: 409,
         code: CoreErrorCode.ReferenceViolation,
