@@ -8,10 +8,12 @@ import { measure } from './lib/load';
 import { startServer, stopServer } from './lib/processes';
 import { printTable, type ScenarioResult, writeResults } from './lib/report';
 import type { Scenario } from './lib/scenario';
+import { authScenarios } from './scenarios/auth.scenarios';
 import { referenceScenarios } from './scenarios/reference.scenarios';
+import { seedUser, type SeededUser } from './seed/users';
 
-/** Every measured request; later modules append their scenarios here. */
-const SCENARIOS: Scenario[] = [...referenceScenarios];
+/** Every measured request, in order; later modules append their scenarios here. */
+const scenarios = (user: SeededUser): Scenario[] => [...referenceScenarios, ...authScenarios(user)];
 
 const LOAD = { connections: 50, durationSeconds: Number(process.env.BENCH_SECONDS ?? 10) };
 const WARM_UP = { connections: 10, durationSeconds: 3 };
@@ -60,8 +62,15 @@ async function main(): Promise<void> {
     );
     servers.push(floor);
 
+    // One session per connection of the warm-up and of the run (a refresh in flight when a run stops
+    // leaves its session's token unknown).
+    process.stdout.write('seeding a user and its sessions ...\n');
+    const user = await seedUser(`http://127.0.0.1:${appPort}`, databaseUrl, {
+      sessions: WARM_UP.connections + LOAD.connections,
+    });
+
     const results: ScenarioResult[] = [];
-    for (const scenario of SCENARIOS) {
+    for (const scenario of scenarios(user)) {
       process.stdout.write(`${scenario.name} ...\n`);
       await measure(`http://127.0.0.1:${appPort}`, scenario.request, WARM_UP);
       const appResult = await measure(`http://127.0.0.1:${appPort}`, scenario.request, LOAD);

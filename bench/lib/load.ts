@@ -3,9 +3,17 @@ import autocannon from 'autocannon';
 export interface LoadRequest {
   method?: 'GET' | 'POST';
   path: string;
-  headers?: Record<string, string>;
+  /** Fixed headers, or headers per request (e.g. a bearer token taken from a pool of sessions). */
+  headers?: Record<string, string> | (() => Record<string, string>);
   /** A body per request (e.g. unique names); a fixed string is sent as is. */
   body?: string | (() => string);
+  /**
+   * Sees every answer, in the order each connection receives them (e.g. to keep the rotated refresh
+   * token for a later request). Answers still in flight when a run stops are never seen.
+   */
+  onResponse?: (status: number, body: string) => void;
+  /** How long to wait for one answer before counting a timeout (autocannon's default is 10 s). */
+  timeoutSeconds?: number;
 }
 
 export interface LoadResult {
@@ -27,16 +35,29 @@ export async function measure(
   request: LoadRequest,
   options: LoadOptions,
 ): Promise<LoadResult> {
-  const body = request.body;
+  const { body, headers, onResponse } = request;
   const options_: autocannon.Options = {
     url: `${baseUrl}${request.path}`,
     method: request.method ?? 'GET',
     connections: options.connections,
     duration: options.durationSeconds,
-    headers: { 'content-type': 'application/json', ...request.headers },
+    headers: { 'content-type': 'application/json', ...(typeof headers === 'function' ? {} : headers) },
   };
-  if (typeof body === 'function') options_.requests = [{ setupRequest: (req) => ({ ...req, body: body() }) }];
-  else if (body) options_.body = body;
+  if (request.timeoutSeconds) options_.timeout = request.timeoutSeconds;
+  if (typeof body === 'string') options_.body = body;
+  if (typeof body === 'function' || typeof headers === 'function' || onResponse) {
+    // setupRequest runs once before every request a connection sends (the first one included).
+    options_.requests = [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          ...(typeof headers === 'function' ? { headers: { ...req.headers, ...headers() } } : {}),
+          ...(typeof body === 'function' ? { body: body() } : {}),
+        }),
+        ...(onResponse ? { onResponse: (status: number, text: string) => onResponse(status, text) } : {}),
+      },
+    ];
+  }
   const result = await autocannon(options_);
   return {
     requestsPerSecond: Math.round(result.requests.average),

@@ -95,7 +95,8 @@ export class InvitationsService {
         'You cannot invite with a role wider than your own',
       );
     }
-    if (await this.memberships.activeMemberWithEmail(dto.email)) {
+    const existingUserId = await this.users.findIdByEmail(dto.email);
+    if (existingUserId && (await this.memberships.findInCompany(existingUserId))) {
       throw fail(
         409,
         CompaniesErrorCode.AlreadyMember,

@@ -9,13 +9,8 @@ import { Membership, type MembershipStatus } from './entities/membership.entity'
 export interface MemberListRequest extends KeysetPageRequest {
   status?: MembershipStatus[];
   roleId?: string;
-  q?: string;
-}
-
-export interface MemberUser {
-  id: string;
-  name: string;
-  email: string | null;
+  /** Only these users (the ids of a name/e-mail search, resolved by the identity module). */
+  userIds?: string[];
 }
 
 /**
@@ -40,13 +35,7 @@ export class MembershipsRepository {
     const query = this.repo.createQueryBuilder('m').where('m.company_id = :companyId', { companyId });
     if (request.status?.length) query.andWhere('m.status IN (:...status)', { status: request.status });
     if (request.roleId) query.andWhere('m.role_id = :roleId', { roleId: request.roleId });
-    if (request.q) {
-      // Users live in the identity module; the search reads its table by id only (no ORM relation).
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM identity.users u WHERE u.id = m.user_id AND (u.name ILIKE :q OR u.email::text ILIKE :q))`,
-        { q: `%${request.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
-      );
-    }
+    if (request.userIds) query.andWhere('m.user_id = ANY(:userIds)', { userIds: request.userIds });
     return keysetPaginate(query, request, {
       sortable: { joinedAt: 'm.joined_at', createdAt: 'm.created_at' },
       defaultSort: 'joinedAt',
@@ -155,27 +144,7 @@ export class MembershipsRepository {
     return this.repo.count({ where: { companyId, roleId, status: 'active' } });
   }
 
-  /** Names and e-mails of users (identity's table, read by id only, for member lists). */
-  async usersByIds(ids: string[]): Promise<Map<string, MemberUser>> {
-    if (ids.length === 0) return new Map();
-    const rows: MemberUser[] = await this.txHost.tx.query(
-      `SELECT id, name, email FROM identity.users WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r]));
-  }
-
   async findManyOfUserIn(userId: string, companyIds: string[]): Promise<Membership[]> {
     return this.repo.find({ where: { userId, companyId: In(companyIds) } });
-  }
-
-  /** Whether an active or suspended member of the current company has this e-mail address. */
-  async activeMemberWithEmail(email: string): Promise<boolean> {
-    const rows: unknown[] = await this.txHost.tx.query(
-      `SELECT 1 FROM companies.memberships m JOIN identity.users u ON u.id = m.user_id
-        WHERE m.company_id = $1 AND m.deleted_at IS NULL AND u.email = $2 AND u.deleted_at IS NULL`,
-      [requireCompanyId(), email],
-    );
-    return rows.length > 0;
   }
 }

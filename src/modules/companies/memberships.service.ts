@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { AppError, assertIfMatch, CoreErrorCode, type Page, type Principal } from '@libs/core';
 import { AccessService } from '../access';
+import { UserDirectory } from '../identity';
 import { lastOwner, notFound, ownerRequired, referenceNotFound } from './companies.errors';
 import { CompaniesPermission } from './companies.permissions';
 import type { ListMembersQueryDto, MemberResponseDto, UpdateMemberDto } from './dto/member.dto';
@@ -17,6 +18,7 @@ export class MembershipsService {
   constructor(
     @Inject(MembershipsRepository) private readonly memberships: MembershipsRepository,
     @Inject(AccessService) private readonly access: AccessService,
+    @Inject(UserDirectory) private readonly users: UserDirectory,
   ) {}
 
   async ownerRoleId(companyId: string): Promise<string | null> {
@@ -24,7 +26,9 @@ export class MembershipsService {
   }
 
   async list(query: ListMembersQueryDto): Promise<Page<MemberResponseDto>> {
-    const page = await this.memberships.listPage(query);
+    const { q, ...filters } = query;
+    const userIds = q === undefined ? undefined : await this.users.searchIds(q);
+    const page = await this.memberships.listPage({ ...filters, userIds });
     const items = await this.describe(page.data);
     return { data: items, page: page.page };
   }
@@ -116,7 +120,7 @@ export class MembershipsService {
   }
 
   private async describe(memberships: Membership[]): Promise<MemberResponseDto[]> {
-    const users = await this.memberships.usersByIds(memberships.map((m) => m.userId));
+    const users = await this.users.findManyByIds(memberships.map((m) => m.userId));
     const roleIds = [...new Set(memberships.map((m) => m.roleId))];
     const roles = new Map(
       await Promise.all(

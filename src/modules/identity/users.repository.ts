@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { IsNull, type Repository } from 'typeorm';
+import { In, IsNull, type Repository } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { currentActorId } from '@libs/core';
 import { User } from './entities/user.entity';
@@ -27,6 +27,25 @@ export class UsersRepository {
   /** The live account with this e-mail (citext: any case). */
   findByEmail(email: string): Promise<User | null> {
     return this.repo.findOne({ where: { email, deletedAt: IsNull() } });
+  }
+
+  /** Live users among `ids`. */
+  findManyByIds(ids: string[]): Promise<User[]> {
+    return ids.length ? this.repo.find({ where: { id: In(ids), deletedAt: IsNull() } }) : Promise.resolve([]);
+  }
+
+  /** Ids of live users whose name or e-mail contains `text` (any case), at most `limit`. */
+  async searchIds(text: string, limit: number): Promise<string[]> {
+    const rows = await this.repo
+      .createQueryBuilder('u')
+      .select('u.id', 'id')
+      .where('u.deleted_at IS NULL')
+      .andWhere('(u.name ILIKE :pattern OR u.email::text ILIKE :pattern)', {
+        pattern: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      })
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
   }
 
   async emailTaken(email: string): Promise<boolean> {
