@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
-import { RateLimitGuard, RedisThrottlerStorage } from '@libs/core';
+import { MemoryThrottlerStorage, RateLimitGuard, RedisThrottlerStorage } from '@libs/core';
 import type { AppConfig } from '../config';
 
 const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
 
-/** Where counters live: Redis when REDIS_URL is set (shared by all instances), else in process. */
+/** Where counters live: Redis when REDIS_URL is set (shared by all instances), else in this process. */
 @Module({
   providers: [
     {
@@ -15,7 +15,7 @@ const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
       inject: [ConfigService],
       useFactory: (config: ConfigService) => {
         const { redisUrl, redisKeyPrefix } = config.getOrThrow<AppConfig>('app');
-        return redisUrl ? new RedisThrottlerStorage(redisUrl, redisKeyPrefix) : null;
+        return redisUrl ? new RedisThrottlerStorage(redisUrl, redisKeyPrefix) : new MemoryThrottlerStorage();
       },
     },
   ],
@@ -29,11 +29,11 @@ class RateLimitStorageModule {}
     ThrottlerModule.forRootAsync({
       imports: [RateLimitStorageModule],
       inject: [ConfigService, RATE_LIMIT_STORAGE],
-      useFactory: (config: ConfigService, storage: ThrottlerStorage | null) => ({
+      useFactory: (config: ConfigService, storage: ThrottlerStorage) => ({
         throttlers: [
           { name: 'default', ttl: 60_000, limit: config.getOrThrow<AppConfig>('app').rateLimitPerMinute },
         ],
-        storage: storage ?? undefined,
+        storage,
       }),
     }),
   ],

@@ -28,6 +28,7 @@ export * from './http/client-ip.hook';
 export * from './http/rate-limit.guard';
 export * from './http/public.decorator';
 export * from './http/redis-throttler.storage';
+export * from './http/memory-throttler.storage';
 export * from './auth/principal';
 export * from './auth/principal-resolver';
 export * from './auth/auth.decorator';
