@@ -4,7 +4,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { findFreePort, startEmbeddedPostgres } from '@libs/persistence';
-import { measure } from './lib/load';
+import { type LoadResult, measure, medianOf } from './lib/load';
 import { startServer, stopServer } from './lib/processes';
 import { printTable, type ScenarioResult, writeResults } from './lib/report';
 import type { Scenario } from './lib/scenario';
@@ -17,12 +17,18 @@ const scenarios = (user: SeededUser): Scenario[] => [...referenceScenarios, ...a
 
 const LOAD = { connections: 50, durationSeconds: Number(process.env.BENCH_SECONDS ?? 10) };
 const WARM_UP = { connections: 10, durationSeconds: 3 };
+/**
+ * Each scenario is measured this many times, the app and the floor alternating, and the median is
+ * reported: on a shared 2-core VM single runs of the same server vary by a factor of several.
+ */
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const RESULTS_FILE = join(__dirname, 'results', 'latest.json');
 
 /**
  * `npm run bench`: the built app (`dist/`) and the floor server, side by side on one fresh embedded
  * PostgreSQL, measured with autocannon over loopback. Prints req/s, p50, p99 and the share of the
- * floor's throughput per scenario, and writes them to bench/results/latest.json.
+ * floor's throughput per scenario (medians of BENCH_RUNS runs), and writes them to
+ * bench/results/latest.json.
  */
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cornerstone-bench-'));
@@ -66,19 +72,24 @@ async function main(): Promise<void> {
     // leaves its session's token unknown).
     process.stdout.write('seeding a user and its sessions ...\n');
     const user = await seedUser(`http://127.0.0.1:${appPort}`, databaseUrl, {
-      sessions: WARM_UP.connections + LOAD.connections,
+      sessions: (WARM_UP.connections + LOAD.connections) * RUNS,
     });
 
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios(user)) {
       process.stdout.write(`${scenario.name} ...\n`);
-      await measure(`http://127.0.0.1:${appPort}`, scenario.request, WARM_UP);
-      const appResult = await measure(`http://127.0.0.1:${appPort}`, scenario.request, LOAD);
-      let floorResult;
-      if (scenario.floor) {
-        await measure(`http://127.0.0.1:${floorPort}`, scenario.request, WARM_UP);
-        floorResult = await measure(`http://127.0.0.1:${floorPort}`, scenario.request, LOAD);
+      const appRuns: LoadResult[] = [];
+      const floorRuns: LoadResult[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        await measure(`http://127.0.0.1:${appPort}`, scenario.request, WARM_UP);
+        appRuns.push(await measure(`http://127.0.0.1:${appPort}`, scenario.request, LOAD));
+        if (scenario.floor) {
+          await measure(`http://127.0.0.1:${floorPort}`, scenario.request, WARM_UP);
+          floorRuns.push(await measure(`http://127.0.0.1:${floorPort}`, scenario.request, LOAD));
+        }
       }
+      const appResult = medianOf(appRuns);
+      const floorResult = floorRuns.length ? medianOf(floorRuns) : undefined;
       results.push({
         scenario: scenario.name,
         app: appResult,
@@ -89,7 +100,7 @@ async function main(): Promise<void> {
     printTable(results);
     writeResults(
       RESULTS_FILE,
-      { date: new Date().toISOString(), node: process.version, cpus: cpus().length, load: LOAD },
+      { date: new Date().toISOString(), node: process.version, cpus: cpus().length, load: LOAD, runs: RUNS },
       results,
     );
     process.stdout.write(`Results written to ${RESULTS_FILE}\n`);
