@@ -11,7 +11,7 @@ import type { FastifyReply } from 'fastify';
 import {
   Auth,
   CurrentPrincipal,
-  etagOf,
+  withEtag,
   IfMatch,
   type Page,
   PageResponseOf,
@@ -28,11 +28,6 @@ import { CreateRoleDto, ListRolesQueryDto, ReplaceRolePermissionsDto, UpdateRole
 import { RoleResponseDto } from './dto/role.response.dto';
 import { PermissionsService } from './permissions.service';
 import { RolesService } from './roles.service';
-
-function withEtag<T extends { version: number }>(reply: FastifyReply, body: T): T {
-  void reply.header('etag', etagOf(body.version));
-  return body;
-}
 
 /** The permission catalogue. */
 @ApiTags('access')

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Auth, CurrentPrincipal, etagOf, IfMatch, type Principal } from '@libs/core';
+import { Auth, CurrentPrincipal, IfMatch, type Principal, withEtag } from '@libs/core';
 import { CompaniesPermission as P } from './companies.permissions';
 import { CompaniesService } from './companies.service';
 import { BillingDetailsResponseDto, PutBillingDetailsDto } from './dto/billing-details.dto';
@@ -28,8 +28,7 @@ export class CompaniesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompanyResponseDto> {
     const company = await this.companies.create(principal, dto);
-    reply.header('ETag', etagOf(company.version));
-    return company;
+    return withEtag(reply, company);
   }
 
   /** The caller's memberships: company, role, status, default. */
@@ -46,8 +45,7 @@ export class CompaniesController {
   @ApiOkResponse({ type: CompanyResponseDto })
   async getCurrentCompany(@Res({ passthrough: true }) reply: FastifyReply): Promise<CompanyResponseDto> {
     const company = await this.companies.current();
-    reply.header('ETag', etagOf(company.version));
-    return CompanyResponseDto.from(company);
+    return withEtag(reply, CompanyResponseDto.from(company));
   }
 
   /** Changes the active company (If-Match honoured). */
@@ -60,8 +58,7 @@ export class CompaniesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompanyResponseDto> {
     const company = await this.companies.updateCurrent(dto, ifMatch);
-    reply.header('ETag', etagOf(company.version));
-    return CompanyResponseDto.from(company);
+    return withEtag(reply, CompanyResponseDto.from(company));
   }
 
   /** The billing details of the active company. */
@@ -72,8 +69,7 @@ export class CompaniesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BillingDetailsResponseDto> {
     const details = await this.companies.billingDetails();
-    reply.header('ETag', etagOf(details.version));
-    return BillingDetailsResponseDto.from(details);
+    return withEtag(reply, BillingDetailsResponseDto.from(details));
   }
 
   /** Replaces the billing details of the active company (phone E.164, tax id checked per country). */
@@ -86,7 +82,6 @@ export class CompaniesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BillingDetailsResponseDto> {
     const details = await this.companies.putBillingDetails(dto, ifMatch);
-    reply.header('ETag', etagOf(details.version));
-    return BillingDetailsResponseDto.from(details);
+    return withEtag(reply, BillingDetailsResponseDto.from(details));
   }
 }

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import {
   Auth,
   CurrentPrincipal,
-  etagOf,
+  withEtag,
   IfMatch,
   type Page,
   PageResponseOf,
@@ -37,8 +37,7 @@ export class MembersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MemberResponseDto> {
     const member = await this.members.get(userId);
-    reply.header('ETag', etagOf(member.version));
-    return member;
+    return withEtag(reply, member);
   }
 
   /** `{roleId?, status?}`; only owners grant or revoke the owner role; the last owner stays. */
@@ -53,8 +52,7 @@ export class MembersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MemberResponseDto> {
     const member = await this.members.update(principal, userId, dto, ifMatch);
-    reply.header('ETag', etagOf(member.version));
-    return member;
+    return withEtag(reply, member);
   }
 
   /** Removes a member (soft delete). Needs companies.member.manage, except to leave (your own id). */

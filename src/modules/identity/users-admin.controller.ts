@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Auth, etagOf, IfMatch, type Page, PageResponseOf, ParseIdPipe } from '@libs/core';
+import { Auth, IfMatch, type Page, PageResponseOf, ParseIdPipe, withEtag } from '@libs/core';
 import { UserResponseDto } from './dto/user.response.dto';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/users-admin.dto';
 import { UsersAdminService } from './users-admin.service';
@@ -19,11 +19,6 @@ import { UsersAdminService } from './users-admin.service';
 @Controller('users')
 export class UsersAdminController {
   constructor(private readonly users: UsersAdminService) {}
-
-  private static tagged(reply: FastifyReply, user: UserResponseDto): UserResponseDto {
-    void reply.header('etag', etagOf(user.version));
-    return user;
-  }
 
   /** Every user of the installation (deleted ones excluded). */
   @Get()
@@ -40,7 +35,7 @@ export class UsersAdminController {
     @Body() body: CreateUserDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserResponseDto> {
-    return UsersAdminController.tagged(reply, await this.users.create(body));
+    return withEtag(reply, await this.users.create(body));
   }
 
   /** One user of the installation. */
@@ -51,7 +46,7 @@ export class UsersAdminController {
     @Param('id', ParseIdPipe) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserResponseDto> {
-    return UsersAdminController.tagged(reply, await this.users.get(id));
+    return withEtag(reply, await this.users.get(id));
   }
 
   /** Changes a user (name, locale, time zone, status, platform-admin flag). */
@@ -63,7 +58,7 @@ export class UsersAdminController {
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserResponseDto> {
-    return UsersAdminController.tagged(reply, await this.users.update(id, body, ifMatch));
+    return withEtag(reply, await this.users.update(id, body, ifMatch));
   }
 
   /** Soft delete with personal data anonymised; sessions end. */
@@ -86,7 +81,7 @@ export class UsersAdminController {
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserResponseDto> {
-    return UsersAdminController.tagged(reply, await this.users.deactivate(id, ifMatch));
+    return withEtag(reply, await this.users.deactivate(id, ifMatch));
   }
 
   /** Re-enables a deactivated user. */
@@ -98,6 +93,6 @@ export class UsersAdminController {
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserResponseDto> {
-    return UsersAdminController.tagged(reply, await this.users.activate(id, ifMatch));
+    return withEtag(reply, await this.users.activate(id, ifMatch));
   }
 }

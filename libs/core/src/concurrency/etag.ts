@@ -1,9 +1,16 @@
+import type { FastifyReply } from 'fastify';
 import { AppError } from '../errors/app-error';
 import { CoreErrorCode } from '../errors/core-error-code';
 
 /** Weak ETag of a versioned aggregate: `W/"<version>"`. */
 export function etagOf(version: number): string {
   return `W/"${version}"`;
+}
+
+/** Sets `ETag` from a versioned response body and returns the body: `return withEtag(reply, dto)`. */
+export function withEtag<T extends { version: number }>(reply: FastifyReply, body: T): T {
+  void reply.header('etag', etagOf(body.version));
+  return body;
 }
 
 /** The versions an `If-Match` header names (`*` matches any); empty when the header is absent. */
