@@ -178,7 +178,7 @@ describe('access control (SPEC §4)', () => {
       });
     });
 
-    it('discovers every PermissionSet provider of the app; two sets of one domain are refused', () => {
+    it('discovers every PermissionSet provider of the app; a key declared twice is refused', () => {
       const domains = new Set(
         t.app
           .get(PermissionCatalogue)
@@ -187,7 +187,7 @@ describe('access control (SPEC §4)', () => {
       );
       expect([...domains]).toEqual(expect.arrayContaining(['access', 'companies', 'widgets']));
       expect(() => collectPermissionSets([WIDGET_PERMISSIONS, WIDGET_PERMISSIONS])).toThrow(
-        'Two PermissionSets declare the domain "widgets"',
+        `Two PermissionSets declare the key "${WIDGET_PERMISSIONS.entries[0].key}"`,
       );
     });
   });

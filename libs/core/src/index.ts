@@ -35,4 +35,5 @@ export * from './auth/auth.decorator';
 export * from './auth/auth.guard';
 export * from './auth/current-principal.decorator';
 export * from './auth/permission-set';
+export * from './events/event-type-set';
 export * from './core.module';

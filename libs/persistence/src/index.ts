@@ -7,3 +7,6 @@ export * from './migrations/run-migrations';
 export * from './embedded/embedded-postgres';
 export * from './embedded/free-port';
 export * from './tenancy/require-company';
+export * from './outbox/outbox-event.entity';
+export * from './outbox/domain-events';
+export * from './outbox/outbox.module';

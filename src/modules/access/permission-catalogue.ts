@@ -13,14 +13,17 @@ export interface CatalogueSyncResult {
   rolesChanged: number;
 }
 
-/** Every PermissionSet provided anywhere in the application, merged; duplicates fail the boot. */
+/**
+ * Every PermissionSet provided anywhere in the application, merged. Several modules may share a
+ * domain (the platform services all declare `platform.*` keys), but a key declared twice fails the boot.
+ */
 export function collectPermissionSets(sets: readonly PermissionSet[]): PermissionEntry[] {
   const byKey = new Map<string, PermissionEntry>();
-  const domains = new Set<string>();
   for (const set of sets) {
-    if (domains.has(set.domain)) throw new Error(`Two PermissionSets declare the domain "${set.domain}"`);
-    domains.add(set.domain);
-    for (const entry of set.entries) byKey.set(entry.key, entry);
+    for (const entry of set.entries) {
+      if (byKey.has(entry.key)) throw new Error(`Two PermissionSets declare the key "${entry.key}"`);
+      byKey.set(entry.key, entry);
+    }
   }
   return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
