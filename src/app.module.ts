@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CoreModule } from '@libs/core';
-import { createDataSourceOptions, OutboxModule } from '@libs/persistence';
+import { createDataSourceOptions, PersistenceModule } from '@libs/persistence';
 import { appConfig, type DatabaseConfig, databaseConfig, secretsConfig } from './config';
 import { HealthModule } from './health/health.module';
 import { AccessModule } from './modules/access';
@@ -31,7 +31,7 @@ import { RateLimitModule } from './platform/rate-limit.module';
     }),
     RateLimitModule,
     CoreModule,
-    OutboxModule,
+    PersistenceModule,
     HealthModule,
     ReferenceModule,
     IdentityModule,

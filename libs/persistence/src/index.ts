@@ -9,4 +9,5 @@ export * from './embedded/free-port';
 export * from './tenancy/require-company';
 export * from './outbox/outbox-event.entity';
 export * from './outbox/domain-events';
-export * from './outbox/outbox.module';
+export * from './sql/prepared-queries';
+export * from './persistence.module';

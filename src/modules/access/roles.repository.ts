@@ -10,7 +10,7 @@ import {
   type Page,
   type PermissionScope,
 } from '@libs/core';
-import { requireCompanyId } from '@libs/persistence';
+import { prepared, PreparedQueries, requireCompanyId } from '@libs/persistence';
 import { Role, type SystemRoleKey } from './entities/role.entity';
 import { RolePermission } from './entities/role-permission.entity';
 
@@ -28,6 +28,11 @@ export interface NewRole {
   systemKey: SystemRoleKey | null;
 }
 
+const ROLE_VERSION = prepared(
+  'access.role-version',
+  `SELECT version FROM access.roles WHERE company_id = $1 AND id = $2`,
+);
+
 /**
  * Roles and their permissions (tenant-owned). Every query is filtered by the company of the request
  * context and refuses to run without one (requireCompanyId), except the `*OfCompany` methods behind
@@ -38,6 +43,7 @@ export interface NewRole {
 export class RolesRepository {
   constructor(
     @Inject(TransactionHost) private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    @Inject(PreparedQueries) private readonly sql: PreparedQueries,
   ) {}
 
   private get roles(): Repository<Role> {
@@ -146,12 +152,10 @@ export class RolesRepository {
   }
 
   /** The hot path's first question: the role's current version (null: no such role in the company). */
+  /** On every authenticated request (permissions are cached per role version): a prepared statement. */
   async versionOf(companyId: string, roleId: string): Promise<number | null> {
-    const rows = await this.txHost.tx.query<Array<{ version: number }>>(
-      `SELECT version FROM access.roles WHERE company_id = $1 AND id = $2`,
-      [companyId, roleId],
-    );
-    return rows[0]?.version ?? null;
+    const row = await this.sql.first<{ version: number }>(ROLE_VERSION, [companyId, roleId]);
+    return row?.version ?? null;
   }
 
   /** Replaces a role's grants (the caller bumps the role's version in the same transaction). */

@@ -3,7 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { In } from 'typeorm';
 import { type KeysetPageRequest, keysetPaginate, type Page } from '@libs/core';
-import { requireCompanyId, softDelete } from '@libs/persistence';
+import { prepared, PreparedQueries, requireCompanyId, softDelete } from '@libs/persistence';
 import { Membership, type MembershipStatus } from './entities/membership.entity';
 
 export interface MemberListRequest extends KeysetPageRequest {
@@ -18,10 +18,17 @@ export interface MemberListRequest extends KeysetPageRequest {
  * run without one; the user-scoped methods (`…OfUser`, `findActive`) take the company explicitly and
  * serve the principal resolver, `/companies/mine` and the identity port.
  */
+const ACTIVE_MEMBERSHIP = prepared(
+  'companies.active-membership',
+  `SELECT role_id AS "roleId" FROM companies.memberships
+    WHERE user_id = $1 AND company_id = $2 AND status = 'active' AND deleted_at IS NULL`,
+);
+
 @Injectable()
 export class MembershipsRepository {
   constructor(
     @Inject(TransactionHost) private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    @Inject(PreparedQueries) private readonly sql: PreparedQueries,
   ) {}
 
   private get repo() {
@@ -74,13 +81,9 @@ export class MembershipsRepository {
   // ---- user-scoped ---------------------------------------------------------------------------------
 
   /** The user's active membership in the company (per-request hot path: one indexed read). */
+  /** On every authenticated request (the principal resolver): a prepared statement. */
   async findActive(userId: string, companyId: string): Promise<Pick<Membership, 'roleId'> | null> {
-    const rows: Array<{ role_id: string }> = await this.txHost.tx.query(
-      `SELECT role_id FROM companies.memberships
-        WHERE user_id = $1 AND company_id = $2 AND status = 'active' AND deleted_at IS NULL`,
-      [userId, companyId],
-    );
-    return rows[0] ? { roleId: rows[0].role_id } : null;
+    return this.sql.first<{ roleId: string }>(ACTIVE_MEMBERSHIP, [userId, companyId]);
   }
 
   async findOfUser(userId: string, companyId: string): Promise<Membership | null> {

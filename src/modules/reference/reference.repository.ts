@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { type KeysetListOptions, type KeysetPageRequest, keysetPaginate, type Page } from '@libs/core';
+import { prepared, PreparedQueries } from '@libs/persistence';
 import { COUNTRY_SORT } from './dto/list-countries.query.dto';
 import { CURRENCY_SORT } from './dto/list-currencies.query.dto';
 import { LANGUAGE_SORT } from './dto/list-languages.query.dto';
@@ -73,6 +74,11 @@ const TIMEZONES: ReferenceTable<Timezone> = {
   },
 };
 
+const COUNTRY_BY_CODE = prepared(
+  'reference.country-by-code',
+  `SELECT code, alpha3, numeric, name, calling_code AS "callingCode" FROM ref.countries WHERE code = $1`,
+);
+
 /** The only place that queries the `ref` tables. */
 @Injectable()
 export class ReferenceRepository {
@@ -81,6 +87,7 @@ export class ReferenceRepository {
     @InjectRepository(Currency) private readonly currencies: Repository<Currency>,
     @InjectRepository(Language) private readonly languages: Repository<Language>,
     @InjectRepository(Timezone) private readonly timezones: Repository<Timezone>,
+    @Inject(PreparedQueries) private readonly sql: PreparedQueries,
   ) {}
 
   listCountries(request: ReferenceListRequest): Promise<Page<Country>> {
@@ -89,7 +96,7 @@ export class ReferenceRepository {
 
   /** `code` is an alpha-2 code in upper case, as stored. */
   findCountryByCode(code: string): Promise<Country | null> {
-    return select(this.countries, COUNTRIES).where('country.code = :code', { code }).getOne();
+    return this.sql.first<Country>(COUNTRY_BY_CODE, [code]);
   }
 
   listCurrencies(request: ReferenceListRequest): Promise<Page<Currency>> {
