@@ -24,7 +24,7 @@ import { RoleResponseDto } from './dto/role.response.dto';
 import type { Role } from './entities/role.entity';
 import { PermissionsRepository } from './permissions.repository';
 import { type Grant, RolesRepository } from './roles.repository';
-import { pgConstraint, pgErrorCode } from './pg-errors';
+import { isUniqueViolation, PgErrorCode, pgErrorCode } from '@libs/persistence';
 
 /**
  * Roles of the active company (SPEC §4): custom roles CRUD, system role protection, replacing a role's
@@ -103,7 +103,8 @@ export class RolesService {
       // The RESTRICT foreign keys of companies.memberships / invitations and access.api_keys.
       // ON DELETE RESTRICT answers 23001 (restrict_violation), NO ACTION 23503 (foreign_key_violation).
       const code = pgErrorCode(error);
-      if (code === '23001' || code === '23503') throw roleInUse();
+      if (code === PgErrorCode.RestrictViolation || code === PgErrorCode.ForeignKeyViolation)
+        throw roleInUse();
       throw error;
     }
   }
@@ -162,8 +163,7 @@ export class RolesService {
   }
 
   private uniqueToConflict(error: unknown): unknown {
-    if (pgErrorCode(error) === '23505' && pgConstraint(error) === 'uq_roles_company_id_key')
-      return roleNameTaken();
+    if (isUniqueViolation(error, 'uq_roles_company_id_key')) return roleNameTaken();
     return error;
   }
 

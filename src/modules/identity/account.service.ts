@@ -3,7 +3,6 @@ import { Transactional } from '@nestjs-cls/transactional';
 import { hashPassword, verifyPassword } from '@libs/security';
 import { Mailer } from '../mail';
 import { AuthEventsRepository } from './auth-events.repository';
-import { isUniqueViolation } from './auth.service';
 import type { TokenPairDto } from './dto/token-pair.dto';
 import { UserResponseDto } from './dto/user.response.dto';
 import type { User } from './entities/user.entity';
@@ -21,6 +20,7 @@ import { SessionService } from './session.service';
 import { SessionsRepository } from './sessions.repository';
 import { UserTokensRepository } from './user-tokens.repository';
 import { UsersRepository } from './users.repository';
+import { isUniqueViolation } from '@libs/persistence';
 
 export interface ProfileChanges {
   name?: string;

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
-import { QueryFailedError } from 'typeorm';
 import { currentContext } from '@libs/core';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@libs/security';
 import { Mailer } from '../mail';
@@ -24,6 +23,7 @@ import { SessionService } from './session.service';
 import { SessionsRepository } from './sessions.repository';
 import { UserTokensRepository } from './user-tokens.repository';
 import { UsersRepository } from './users.repository';
+import { isUniqueViolation } from '@libs/persistence';
 
 /** Forgot-password mails per e-mail per hour (SPEC §2). */
 export const RESET_MAILS_PER_HOUR = 3;
@@ -33,13 +33,6 @@ export interface RegisterInput {
   password: string;
   name: string;
   invitationToken?: string;
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError &&
-    (error.driverError as { code?: string } | undefined)?.code === '23505'
-  );
 }
 
 /** Passwords over 72 bytes never reach bcrypt (it would truncate): they cannot match any stored hash. */

@@ -6,7 +6,6 @@ import { assertIfMatch, currentActorId, keysetPaginate, mapPage, NotFoundError, 
 import { generateToken, hashPassword } from '@libs/security';
 import { Mailer } from '../mail';
 import { AuthEventsRepository } from './auth-events.repository';
-import { isUniqueViolation } from './auth.service';
 import { UserResponseDto } from './dto/user.response.dto';
 import {
   type CreateUserDto,
@@ -21,6 +20,7 @@ import { normalizeEmail } from './password-policy';
 import { SessionsRepository } from './sessions.repository';
 import { UserTokensRepository } from './user-tokens.repository';
 import { UsersRepository } from './users.repository';
+import { isUniqueViolation } from '@libs/persistence';
 
 const selfChange = (): IdentityError =>
   new IdentityError(
