@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { AuditContextSubscriber } from './audit/audit-context.subscriber';
 import { AuditColumnsSubscriber } from './entities/audit-columns.subscriber';
 import { SnakeNamingStrategy } from './naming/snake-naming.strategy';
 
@@ -27,7 +28,7 @@ export function createDataSourceOptions(settings: DataSourceSettings): DataSourc
     applicationName: settings.applicationName ?? 'cornerstone',
     entities: [join(PROJECT_ROOT, `{src,libs}/**/*.entity.${extension}`)],
     migrations: [join(PROJECT_ROOT, `migrations/*.${extension}`)],
-    subscribers: [AuditColumnsSubscriber],
+    subscribers: [AuditColumnsSubscriber, AuditContextSubscriber],
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,

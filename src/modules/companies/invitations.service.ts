@@ -73,6 +73,8 @@ export class InvitationsService {
     @Inject(Mailer) private readonly mailer: Mailer,
   ) {}
 
+  /** A transaction: listing first expires overdue invitations, a write the audit log records. */
+  @Transactional()
   async list(query: ListInvitationsQueryDto): Promise<Page<InvitationResponseDto>> {
     const page = await this.invitations.listPage(query);
     return { data: page.data.map(toInvitationResponse), page: page.page };
