@@ -6,6 +6,7 @@ import { AdminCreateCommand } from './commands/admin-create.command';
 import { DbMigrateCommand } from './commands/db-migrate.command';
 import { DbPlanCommand } from './commands/db-plan.command';
 import { DbSeedCommand } from './commands/db-seed.command';
+import { ProviderConfigsReencryptCommand } from './commands/provider-configs-reencrypt.command';
 import { Terminal } from './terminal';
 
 /**
@@ -24,6 +25,7 @@ import { Terminal } from './terminal';
     DbPlanCommand,
     DbSeedCommand,
     AdminCreateCommand,
+    ProviderConfigsReencryptCommand,
   ],
 })
 export class CliModule {}

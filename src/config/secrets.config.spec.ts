@@ -11,8 +11,14 @@ describe('secrets configuration', () => {
   });
 
   function useEnv(env: Record<string, string | undefined>): void {
-    for (const key of ['NODE_ENV', 'JWT_SECRET', 'ENCRYPTION_KEY', 'ENCRYPTION_KEY_ID', 'DATA_DIR'])
-      delete process.env[key];
+    const names = [
+      'NODE_ENV',
+      'JWT_SECRET',
+      'ENCRYPTION_KEY',
+      'ENCRYPTION_KEY_ID',
+      'ENCRYPTION_PREVIOUS_KEYS',
+    ];
+    for (const key of [...names, 'DATA_DIR']) delete process.env[key];
     for (const [key, value] of Object.entries(env)) if (value !== undefined) process.env[key] = value;
   }
 
@@ -34,7 +40,26 @@ describe('secrets configuration', () => {
       ENCRYPTION_KEY: key,
       ENCRYPTION_KEY_ID: 'k7',
     });
-    expect(secretsConfig()).toEqual({ jwtSecret: 'x'.repeat(40), encryptionKey: key, encryptionKeyId: 'k7' });
+    expect(secretsConfig()).toEqual({
+      jwtSecret: 'x'.repeat(40),
+      encryptionKey: key,
+      encryptionKeyId: 'k7',
+      previousEncryptionKeys: {},
+    });
+  });
+
+  it('reads retired encryption keys by id, and rejects a malformed list', () => {
+    const [k5, k6] = [5, 6].map((byte) => Buffer.alloc(32, byte).toString('base64'));
+    const env = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      ENCRYPTION_KEY: k6,
+      ENCRYPTION_KEY_ID: 'k6',
+    };
+    useEnv({ ...env, ENCRYPTION_PREVIOUS_KEYS: `k5:${k5},k4:${k5}` });
+    expect(secretsConfig().previousEncryptionKeys).toEqual({ k5, k4: k5 });
+    useEnv({ ...env, ENCRYPTION_PREVIOUS_KEYS: `k5=${k5}` });
+    expect(() => secretsConfig()).toThrow(/ENCRYPTION_PREVIOUS_KEYS must be/);
   });
 
   it('generates missing secrets once in development, private to the owner, and reuses them', () => {

@@ -18,6 +18,23 @@ class SecretsEnv {
   @IsOptional()
   @IsString()
   ENCRYPTION_KEY_ID?: string;
+
+  /**
+   * Retired keys still needed to read older values, `<id>:<base64 key>` comma-separated, kept until
+   * `provider-configs:reencrypt` has moved every value to ENCRYPTION_KEY. Rotation: give the old key
+   * here under its old id, set the new ENCRYPTION_KEY and a new ENCRYPTION_KEY_ID, re-encrypt, drop it.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/_-]{43}=?(,[A-Za-z0-9_-]+:[A-Za-z0-9+/_-]{43}=?)*$/, {
+    message: 'ENCRYPTION_PREVIOUS_KEYS must be <id>:<32 bytes in base64>, comma-separated',
+  })
+  ENCRYPTION_PREVIOUS_KEYS?: string;
+}
+
+/** `k1:<key>,k0:<key>` -> `{ k1: '<key>', k0: '<key>' }`. */
+function parsePreviousKeys(value: string | undefined): Record<string, string> {
+  if (!value) return {};
+  return Object.fromEntries(value.split(',').map((entry) => entry.split(':') as [string, string]));
 }
 
 /**
@@ -32,6 +49,7 @@ export const secretsConfig = registerAs('secrets', () => {
     jwtSecret: env.JWT_SECRET,
     encryptionKey: env.ENCRYPTION_KEY,
     encryptionKeyId: env.ENCRYPTION_KEY_ID ?? 'k1',
+    previousEncryptionKeys: parsePreviousKeys(env.ENCRYPTION_PREVIOUS_KEYS),
   };
 });
 
