@@ -36,4 +36,7 @@ export * from './auth/auth.guard';
 export * from './auth/current-principal.decorator';
 export * from './auth/permission-set';
 export * from './events/event-type-set';
+export * from './audit/audited-entity-set';
 export * from './core.module';
+export * from './settings/setting-definition-set';
+export * from './validation/json-object';
