@@ -9,11 +9,59 @@ import { startServer, stopServer } from './lib/processes';
 import { printTable, type ScenarioResult, writeResults } from './lib/report';
 import type { Scenario } from './lib/scenario';
 import { authScenarios } from './scenarios/auth.scenarios';
+import { type CustomersBenchData, customersScenarios } from './scenarios/customers.scenarios';
+import { pricingScenarios } from './scenarios/pricing.scenarios';
 import { referenceScenarios } from './scenarios/reference.scenarios';
+import { seedPricedProduct } from './seed/catalog';
+import { cursorAtDepth, customerIdOf, seedCustomers } from './seed/customers';
 import { seedUser, type SeededUser } from './seed/users';
 
+const CUSTOMERS = { main: 200_000, other: 20_000, deepCursorAt: 150_000 };
+
+interface BenchData {
+  user: SeededUser;
+  customers: CustomersBenchData;
+  pricing: { productId: string; durationId: string };
+}
+
 /** Every measured request, in order; later modules append their scenarios here. */
-const scenarios = (user: SeededUser): Scenario[] => [...referenceScenarios, ...authScenarios(user)];
+const scenarios = (data: BenchData): Scenario[] => {
+  const accessTokens = data.user.sessions.map((s) => s.accessToken);
+  return [
+    ...referenceScenarios,
+    ...authScenarios(data.user),
+    ...customersScenarios(data.customers),
+    ...pricingScenarios({ accessTokens, ...data.pricing }),
+  ];
+};
+
+/**
+ * The data the scenarios read: a user with sessions in its company, 200,000 customers there and
+ * 20,000 in a second company (so every query has another tenant's rows to skip), a cursor deep in
+ * the list, and a priced product.
+ */
+async function seedBenchData(baseUrl: string, databaseUrl: string, sessions: number): Promise<BenchData> {
+  process.stdout.write('seeding a user and its sessions ...\n');
+  const user = await seedUser(baseUrl, databaseUrl, { sessions });
+  const other = await seedUser(baseUrl, databaseUrl, { sessions: 1 });
+  process.stdout.write(`seeding ${CUSTOMERS.main} + ${CUSTOMERS.other} customers ...\n`);
+  await seedCustomers(databaseUrl, user.companyId, CUSTOMERS.main);
+  await seedCustomers(databaseUrl, other.companyId, CUSTOMERS.other);
+  const token = user.sessions[0].accessToken;
+  process.stdout.write(`walking the customer list to row ${CUSTOMERS.deepCursorAt} ...\n`);
+  const deepCursor = await cursorAtDepth(baseUrl, token, CUSTOMERS.deepCursorAt);
+  return {
+    user,
+    customers: {
+      companyId: user.companyId,
+      accessTokens: user.sessions.map((s) => s.accessToken),
+      deepCursor,
+      customerId: await customerIdOf(databaseUrl, user.companyId),
+      searchFragment: 'kowalski 1999',
+    },
+    pricing: await seedPricedProduct(baseUrl, token),
+  };
+}
 
 const LOAD = { connections: 50, durationSeconds: Number(process.env.BENCH_SECONDS ?? 10) };
 const WARM_UP = { connections: 10, durationSeconds: 3 };
@@ -23,6 +71,24 @@ const WARM_UP = { connections: 10, durationSeconds: 3 };
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const RESULTS_FILE = join(__dirname, 'results', 'latest.json');
+/** `BENCH_ONLY=customers` measures only the scenarios whose name contains it. */
+const ONLY = process.env.BENCH_ONLY;
+
+/** The floor must answer exactly what the app answers, or the comparison means nothing. */
+async function assertSameAnswer(appUrl: string, floorUrl: string, scenario: Scenario): Promise<void> {
+  const { path, headers } = scenario.request;
+  const init = { headers: typeof headers === 'function' ? headers() : headers };
+  const [app, floor] = await Promise.all([
+    fetch(`${appUrl}${path}`, init),
+    fetch(`${floorUrl}${path}`, init),
+  ]);
+  const [appBody, floorBody] = [await app.text(), await floor.text()];
+  if (app.status !== 200 || appBody !== floorBody) {
+    throw new Error(
+      `${scenario.name}: the floor's answer differs from the app's\napp   ${app.status} ${appBody.slice(0, 300)}\nfloor ${floor.status} ${floorBody.slice(0, 300)}`,
+    );
+  }
+}
 
 /**
  * `npm run bench`: the built app (`dist/`) and the floor server, side by side on one fresh embedded
@@ -70,14 +136,18 @@ async function main(): Promise<void> {
 
     // One session per connection of the warm-up and of the run (a refresh in flight when a run stops
     // leaves its session's token unknown).
-    process.stdout.write('seeding a user and its sessions ...\n');
-    const user = await seedUser(`http://127.0.0.1:${appPort}`, databaseUrl, {
-      sessions: (WARM_UP.connections + LOAD.connections) * RUNS,
-    });
+    const data = await seedBenchData(
+      `http://127.0.0.1:${appPort}`,
+      databaseUrl,
+      (WARM_UP.connections + LOAD.connections) * RUNS,
+    );
 
     const results: ScenarioResult[] = [];
-    for (const scenario of scenarios(user)) {
+    for (const scenario of scenarios(data).filter((s) => !ONLY || s.name.includes(ONLY))) {
       process.stdout.write(`${scenario.name} ...\n`);
+      if (scenario.floor) {
+        await assertSameAnswer(`http://127.0.0.1:${appPort}`, `http://127.0.0.1:${floorPort}`, scenario);
+      }
       const appRuns: LoadResult[] = [];
       const floorRuns: LoadResult[] = [];
       for (let run = 0; run < RUNS; run++) {

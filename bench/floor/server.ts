@@ -1,9 +1,18 @@
 import Fastify from 'fastify';
 import { Pool } from 'pg';
+import {
+  CUSTOMER_DETAIL_SELECT,
+  CUSTOMER_LIST_SELECT,
+  customerDetailFrom,
+  customerFrom,
+} from '../../src/modules/customers/customer-rows';
 
 /**
  * The floor: the same reads as the app, with the same JSON shape, from a bare Fastify + pg server (no
  * Nest, no ORM, no validation, no auth). The app's throughput is reported as a share of this one's.
+ * Customer reads use the app's own select lists and row mappers (plain functions, no framework), so
+ * both servers send the same SQL and the same JSON; the company comes from `x-company-id` (the floor
+ * has no tokens).
  */
 const pool = new Pool({
   connectionString: process.env.DATABASE_URL,
@@ -54,6 +63,55 @@ app.get<{ Params: { code: string } }>('/api/v1/reference/countries/:code', async
   });
   if (!rows[0]) return reply.status(404).send({ status: 404 });
   return country(rows[0]);
+});
+
+const decodeCursor = (cursor: string) =>
+  (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, [string, string]])[1];
+
+/** The default order of the app's customer list: name, then id (keyset). */
+app.get<{ Querystring: { limit?: string; cursor?: string } }>('/api/v1/customers', async (request) => {
+  const limit = Number(request.query.limit ?? 20);
+  const companyId = request.headers['x-company-id'] as string;
+  const after = request.query.cursor ? decodeCursor(request.query.cursor) : null;
+  const { rows } = await pool.query<Record<string, unknown>>(
+    after
+      ? {
+          name: 'customers-page-after',
+          text: `SELECT ${CUSTOMER_LIST_SELECT} FROM customers.customers c
+                  WHERE c.company_id = $1 AND c.deleted_at IS NULL
+                    AND (c.display_name, c.id) > ($2::text, $3::uuid)
+                  ORDER BY c.display_name ASC, c.id ASC LIMIT $4`,
+          values: [companyId, after[0], after[1], limit + 1],
+        }
+      : {
+          name: 'customers-first-page',
+          text: `SELECT ${CUSTOMER_LIST_SELECT} FROM customers.customers c
+                  WHERE c.company_id = $1 AND c.deleted_at IS NULL
+                  ORDER BY c.display_name ASC, c.id ASC LIMIT $2`,
+          values: [companyId, limit + 1],
+        },
+  );
+  const data = rows.slice(0, limit).map(customerFrom);
+  const last = data[data.length - 1];
+  return {
+    data,
+    page: {
+      limit,
+      nextCursor: rows.length > limit ? encodeCursor('name', [last.displayName, last.id]) : null,
+    },
+  };
+});
+
+app.get<{ Params: { id: string } }>('/api/v1/customers/:id', async (request, reply) => {
+  const { rows } = await pool.query<Record<string, unknown>>({
+    name: 'customer-by-id',
+    text: `SELECT ${CUSTOMER_DETAIL_SELECT} FROM customers.customers c
+            WHERE c.company_id = $1 AND c.id = $2 AND c.deleted_at IS NULL`,
+    values: [request.headers['x-company-id'], request.params.id],
+  });
+  if (!rows[0]) return reply.status(404).send({ status: 404 });
+  void reply.header('etag', `W/"${String(rows[0].version)}"`);
+  return customerDetailFrom(rows[0]);
 });
 
 app
